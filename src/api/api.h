@@ -1,0 +1,102 @@
+/* The API layer: one file per resource, JSON in -> domain/store -> JSON out.
+ * The HTTP layer parses the wire into an api_req and sends the api_resp;
+ * handlers never see the socket. */
+#ifndef GUATU_API_API_H
+#define GUATU_API_API_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "config/config.h"
+#include "domain/scope.h"
+#include "store/store.h"
+
+#define API_MAX_PARAMS 4
+
+struct app {
+	struct config cfg;
+	struct store *store;
+};
+
+struct api_req {
+	struct app *app;
+	const char *method;
+	const char *path;
+	const char *params[API_MAX_PARAMS]; /* path parameters, in order */
+	int nparams;
+	char pbuf[API_MAX_PARAMS][128];
+	/* Lookups answered by the HTTP layer (query string and headers). */
+	const char *(*query_fn)(void *ctx, const char *key);
+	const char *(*header_fn)(void *ctx, const char *name);
+	void *ctx;
+	const char *ip;
+	const char *body;
+	size_t body_len;
+	json_t *json; /* parsed body, owned by the dispatcher */
+	struct db *db;
+	int64_t now;
+	/* Set by authentication. */
+	bool authed;
+	bool via_token;
+	bool must_change;
+	struct principal who;
+	char username[65];
+	char session_hash[65];
+	char csrf[65];
+};
+
+struct api_resp {
+	int status;
+	json_t *body;         /* JSON body, or NULL */
+	char etag[32];        /* sent as ETag when non-empty */
+	char cookie[256];     /* Set-Cookie when non-empty */
+	const char *content_type;
+	char *raw;            /* non-JSON body (malloc'd), raw_len bytes */
+	size_t raw_len;
+	const char *disposition;
+};
+
+enum {
+	ROUTE_PUBLIC = 1,  /* no authentication */
+	ROUTE_ANY_PW = 2,  /* allowed while a password change is forced */
+};
+
+typedef gcode (*api_handler)(struct api_req *rq, struct api_resp *rs, struct gerror *e);
+
+struct api_route {
+	const char *method;
+	const char *pattern; /* "/api/v1/users/{id}" */
+	api_handler fn;
+	unsigned flags;
+	const char *summary;
+};
+
+extern const struct api_route api_routes[];
+
+/* Authenticates, checks CSRF, runs the handler and turns any error into
+ * the JSON error body with the matching status. */
+void api_dispatch(struct api_req *rq, struct api_resp *rs);
+void api_resp_free(struct api_resp *rs);
+int api_status_of(gcode code);
+
+/* Helpers for handlers. */
+const char *api_query(struct api_req *rq, const char *key);
+const char *api_header(struct api_req *rq, const char *name);
+struct actor api_actor(const struct api_req *rq);
+/* page/per_page from the query: defaults 1 and 20, per_page ≤ 500. */
+gcode api_paging(struct api_req *rq, int64_t *limit, int64_t *offset, struct gerror *e);
+/* The version named by If-Match; 428 when missing, 400 when malformed. */
+gcode api_if_match(struct api_req *rq, int64_t *version, struct gerror *e);
+gcode api_path_id(struct api_req *rq, int i, int64_t *id, struct gerror *e);
+void api_set_etag(struct api_resp *rs, int64_t version);
+/* Sends obj with status; takes ownership. */
+gcode api_ok(struct api_resp *rs, int status, json_t *obj);
+/* Decision to error: DENY 403, HIDDEN 404. Audits denials. */
+gcode api_check(struct api_req *rq, enum resource res, enum action act,
+		const struct obj_scope *o, struct gerror *e);
+gcode api_not_found(struct gerror *e);
+/* The caller's region range for list queries. */
+void api_scope_range(const struct api_req *rq, char lo[7], char hi[7]);
+
+#endif

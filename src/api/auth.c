@@ -1,0 +1,103 @@
+#include "api/auth.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "base/secret.h"
+#include "base/text.h"
+#include "domain/role.h"
+#include "store/users.h"
+
+static gcode unauth(struct gerror *e, const char *zh, const char *en)
+{
+	return gerr_set(e, G_ERR_UNAUTH, NULL, zh, en);
+}
+
+/* Finds name=value in a Cookie header. */
+static bool cookie_value(const char *header, const char *name, char *out, size_t cap)
+{
+	size_t nl = strlen(name);
+	for (const char *p = header; p && *p;) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		if (!strncmp(p, name, nl) && p[nl] == '=') {
+			p += nl + 1;
+			size_t n = strcspn(p, ";");
+			if (n >= cap)
+				return false;
+			memcpy(out, p, n);
+			out[n] = '\0';
+			return true;
+		}
+		p = strchr(p, ';');
+	}
+	return false;
+}
+
+static gcode load_principal(struct api_req *rq, int64_t user_id, struct gerror *e)
+{
+	struct user_row u;
+	gcode rc = store_user_by_id(rq->db, user_id, &u, e);
+	if (rc == G_ERR_NOTFOUND || (rc == G_OK && u.disabled))
+		return unauth(e, "账号不可用", "the account is not available");
+	if (rc != G_OK)
+		return rc;
+	rq->who.user_id = u.id;
+	rq->who.role = role_from_code(u.role);
+	memcpy(rq->who.region, u.region, sizeof rq->who.region);
+	rq->who.department_id = u.department_id;
+	rq->who.enterprise_id = u.enterprise_id;
+	text_copy(rq->username, sizeof rq->username, u.username);
+	rq->must_change = u.must_change_password != 0;
+	rq->authed = true;
+	return G_OK;
+}
+
+static gcode by_token(struct api_req *rq, const char *token, struct gerror *e)
+{
+	char hash[SECRET_TOKEN_HEX];
+	int64_t user_id, token_id;
+	secret_hash_token(token, hash);
+	if (store_token_lookup(rq->db, hash, &user_id, &token_id, e) != G_OK)
+		return unauth(e, "访问令牌无效或已吊销", "the access token is invalid or revoked");
+	rq->via_token = true;
+	store_token_touch(rq->db, token_id, rq->now, NULL);
+	return load_principal(rq, user_id, e);
+}
+
+static gcode by_cookie(struct api_req *rq, struct api_resp *rs, struct gerror *e)
+{
+	const char *h = api_header(rq, "Cookie");
+	char sid[SECRET_TOKEN_HEX];
+	if (!h || !cookie_value(h, AUTH_COOKIE, sid, sizeof sid))
+		return unauth(e, "请先登录", "please log in");
+	secret_hash_token(sid, rq->session_hash);
+	mem_wipe(sid, sizeof sid);
+	int64_t user_id, last_seen;
+	if (store_session_get(rq->db, rq->session_hash, &user_id, rq->csrf, &last_seen, e) != G_OK)
+		return unauth(e, "会话已失效，请重新登录", "the session has ended: please log in again");
+	int64_t idle = (int64_t)rq->app->cfg.session_idle_minutes * 60;
+	if (rq->now - last_seen > idle) {
+		store_session_delete(rq->db, rq->session_hash, NULL);
+		snprintf(rs->cookie, sizeof rs->cookie, AUTH_COOKIE "=; Path=/; Max-Age=0");
+		return unauth(e, "长时间未操作，会话已超时，请重新登录",
+			      "the session timed out after inactivity: please log in again");
+	}
+	if (rq->now - last_seen >= 30) /* touch at most twice a minute */
+		store_session_touch(rq->db, rq->session_hash, rq->now, NULL);
+	return load_principal(rq, user_id, e);
+}
+
+gcode auth_authenticate(struct api_req *rq, struct api_resp *rs, struct gerror *e)
+{
+	const char *a = api_header(rq, "Authorization");
+	if (a && !strncmp(a, "Bearer ", 7))
+		return by_token(rq, a + 7, e);
+	return by_cookie(rq, rs, e);
+}
+
+bool auth_must_change(const struct api_req *rq)
+{
+	return rq->must_change;
+}

@@ -1,0 +1,40 @@
+/* Every handler, listed for the route table in routes.c. */
+#ifndef GUATU_API_HANDLERS_H
+#define GUATU_API_HANDLERS_H
+#include "api/api.h"
+
+#define HANDLER(name) gcode name(struct api_req *rq, struct api_resp *rs, struct gerror *e)
+
+HANDLER(h_session_create);
+HANDLER(h_session_delete);
+HANDLER(h_me);
+HANDLER(h_me_password);
+HANDLER(h_roles);
+HANDLER(h_regions_list);
+HANDLER(h_regions_create);
+HANDLER(h_regions_get);
+HANDLER(h_regions_update);
+HANDLER(h_departments_list);
+HANDLER(h_departments_create);
+HANDLER(h_departments_get);
+HANDLER(h_departments_update);
+HANDLER(h_users_list);
+HANDLER(h_users_create);
+HANDLER(h_users_get);
+HANDLER(h_users_update);
+HANDLER(h_users_unlock);
+HANDLER(h_users_password);
+HANDLER(h_enterprises_list);
+HANDLER(h_enterprises_create);
+HANDLER(h_enterprises_get);
+HANDLER(h_enterprises_update);
+HANDLER(h_tokens_list);
+HANDLER(h_tokens_create);
+HANDLER(h_tokens_delete);
+HANDLER(h_audit_list);
+
+/* Shared by session.c and users.c. */
+gcode api_password_policy(const char *pw, const char *username, const char *field,
+			  struct gerror *e);
+
+#endif

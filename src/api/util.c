@@ -1,0 +1,127 @@
+/* Small helpers shared by the handlers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "base/text.h"
+#include "domain/region.h"
+
+const char *api_query(struct api_req *rq, const char *key)
+{
+	const char *v = rq->query_fn ? rq->query_fn(rq->ctx, key) : NULL;
+	return v && *v ? v : NULL;
+}
+
+const char *api_header(struct api_req *rq, const char *name)
+{
+	return rq->header_fn ? rq->header_fn(rq->ctx, name) : NULL;
+}
+
+struct actor api_actor(const struct api_req *rq)
+{
+	struct actor a = { rq->who.user_id, rq->username[0] ? rq->username : NULL, rq->ip };
+	return a;
+}
+
+static gcode query_int(struct api_req *rq, const char *key, int64_t def, int64_t min,
+		       int64_t max, int64_t *out, struct gerror *e)
+{
+	const char *v = api_query(rq, key);
+	*out = def;
+	if (!v)
+		return G_OK;
+	if (text_to_i64(v, min, max, out))
+		return G_OK;
+	char zh[128], en[128];
+	snprintf(zh, sizeof zh, "参数%s应为%lld到%lld之间的整数", key, (long long)min, (long long)max);
+	snprintf(en, sizeof en, "%s must be an integer from %lld to %lld", key, (long long)min,
+		 (long long)max);
+	return gerr_set(e, G_ERR_INVALID, key, zh, en);
+}
+
+gcode api_paging(struct api_req *rq, int64_t *limit, int64_t *offset, struct gerror *e)
+{
+	int64_t page, per;
+	gcode rc = query_int(rq, "page", 1, 1, 1000000, &page, e);
+	if (rc == G_OK)
+		rc = query_int(rq, "per_page", 20, 1, 500, &per, e);
+	if (rc != G_OK)
+		return rc;
+	*limit = per;
+	*offset = (page - 1) * per;
+	return G_OK;
+}
+
+gcode api_if_match(struct api_req *rq, int64_t *version, struct gerror *e)
+{
+	const char *h = api_header(rq, "If-Match");
+	if (!h || !*h)
+		return gerr_set(e, G_ERR_PRECONDITION, "If-Match",
+				"修改须附带If-Match版本号（先读取记录）",
+				"an If-Match header with the version you read is required");
+	if (!strncmp(h, "W/", 2))
+		h += 2;
+	char v[32];
+	size_t n = strlen(h);
+	if (n >= 2 && h[0] == '"' && h[n - 1] == '"') {
+		h++;
+		n -= 2;
+	}
+	if (n == 0 || n >= sizeof v)
+		goto bad;
+	memcpy(v, h, n);
+	v[n] = '\0';
+	if (text_to_i64(v, 1, INT64_MAX, version))
+		return G_OK;
+bad:
+	return gerr_set(e, G_ERR_INVALID, "If-Match", "If-Match版本号格式错误",
+			"malformed If-Match version");
+}
+
+gcode api_path_id(struct api_req *rq, int i, int64_t *id, struct gerror *e)
+{
+	if (i < rq->nparams && text_to_i64(rq->params[i], 1, INT64_MAX, id))
+		return G_OK;
+	return api_not_found(e);
+}
+
+void api_set_etag(struct api_resp *rs, int64_t version)
+{
+	snprintf(rs->etag, sizeof rs->etag, "\"%lld\"", (long long)version);
+}
+
+gcode api_ok(struct api_resp *rs, int status, json_t *obj)
+{
+	rs->status = status;
+	json_decref(rs->body);
+	rs->body = obj;
+	return G_OK;
+}
+
+gcode api_not_found(struct gerror *e)
+{
+	return gerr_set(e, G_ERR_NOTFOUND, NULL, "记录不存在", "not found");
+}
+
+gcode api_check(struct api_req *rq, enum resource res, enum action act,
+		const struct obj_scope *o, struct gerror *e)
+{
+	enum decision d = o ? scope_decide(&rq->who, res, act, o)
+			    : scope_role_allows(rq->who.role, res, act);
+	if (d == DECIDE_ALLOW)
+		return G_OK;
+	struct actor a = api_actor(rq);
+	json_t *what = json_pack("{s:s,s:s}", "method", rq->method, "path", rq->path);
+	audit_append_tx(rq->db, &a, d == DECIDE_DENY ? "denied" : "denied_scope", NULL, NULL,
+			rq->who.region, NULL, what, NULL);
+	json_decref(what);
+	if (d == DECIDE_HIDDEN)
+		return api_not_found(e);
+	return gerr_set(e, G_ERR_FORBIDDEN, NULL, "无权执行此操作",
+			"your role may not do this");
+}
+
+void api_scope_range(const struct api_req *rq, char lo[7], char hi[7])
+{
+	region_range(rq->who.region, lo, hi);
+}

@@ -1,0 +1,181 @@
+/* Chinese substring search: SQLite's FTS5 trigram index answers queries of
+ * three or more characters; shorter ones (e.g. "长春") fall back to LIKE.
+ * PostgreSQL uses LIKE over a pg_trgm GIN index. */
+#include "store/enterprises.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "store/org.h"
+#include "store/store.h"
+
+static const char *const ent_names[] = { "id", "region", "region_name", "credit_code",
+	"credit_code_valid", "name", "industry", "version", "created_at", "updated_at", NULL };
+static const char ent_types[] = "itttbttiii";
+
+#define ENT_COLS \
+	"SELECT e.id, e.region, r.name, e.credit_code, e.credit_code_valid, e.name," \
+	" e.industry, e.version, e.created_at, e.updated_at FROM enterprises e" \
+	" JOIN regions r ON r.code = e.region"
+
+#define ENT_FILTER \
+	" e.region BETWEEN $1 AND $2" \
+	" AND (CAST($3 AS TEXT) IS NULL OR e.industry LIKE $3)" \
+	" AND (CAST($4 AS BIGINT) = 0 OR e.id = $4)"
+
+/* $5: LIKE pattern on the name or a credit code prefix. */
+#define LIKE_FILTER " AND (CAST($5 AS TEXT) IS NULL OR e.name LIKE $5 ESCAPE '\\' OR e.credit_code LIKE $6)"
+/* $5: an FTS5 phrase query. */
+#define FTS_FILTER " AND e.id IN (SELECT rowid FROM enterprises_fts WHERE enterprises_fts MATCH $5)"
+
+static const char like_list[] = ENT_COLS " WHERE" ENT_FILTER LIKE_FILTER
+	" ORDER BY e.id LIMIT $7 OFFSET $8";
+static const char like_count[] = "SELECT COUNT(*) FROM enterprises e WHERE" ENT_FILTER LIKE_FILTER;
+static const char fts_list[] = ENT_COLS " WHERE" ENT_FILTER FTS_FILTER
+	" ORDER BY e.id LIMIT $7 OFFSET $8";
+static const char fts_count[] = "SELECT COUNT(*) FROM enterprises e WHERE" ENT_FILTER FTS_FILTER;
+
+/* Escapes LIKE metacharacters and wraps in %...%. */
+static void like_pattern(const char *q, char *out, size_t cap)
+{
+	size_t j = 0;
+	out[j++] = '%';
+	for (size_t i = 0; q[i] && j + 3 < cap; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
+			out[j++] = '\\';
+		out[j++] = q[i];
+	}
+	out[j++] = '%';
+	out[j] = '\0';
+}
+
+/* An FTS5 string literal: the query in double quotes, quotes doubled. */
+static void fts_phrase(const char *q, char *out, size_t cap)
+{
+	size_t j = 0;
+	out[j++] = '"';
+	for (size_t i = 0; q[i] && j + 3 < cap; i++) {
+		if (q[i] == '"')
+			out[j++] = '"';
+		out[j++] = q[i];
+	}
+	out[j++] = '"';
+	out[j] = '\0';
+}
+
+static void bind_common(struct db_stmt *s, const struct enterprise_query *q,
+			const char *ind, const char *pat, const char *prefix)
+{
+	db_bind_text(s, 1, q->lo);
+	db_bind_text(s, 2, q->hi);
+	db_bind_opt_text(s, 3, ind);
+	db_bind_i64(s, 4, q->only_id);
+	db_bind_opt_text(s, 5, pat);
+	if (prefix)
+		db_bind_text(s, 6, prefix);
+	else
+		db_bind_null(s, 6);
+}
+
+gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
+			      json_t **out, struct gerror *e)
+{
+	char pat[400], prefix[64], ind[16];
+	const char *patp = NULL, *prefixp = NULL, *indp = NULL;
+	bool fts = false;
+	if (q->q && *q->q && strlen(q->q) < 128) {
+		long chars = text_utf8_len(q->q, strlen(q->q));
+		fts = db_dialect_of(c) == DB_SQLITE && chars >= 3;
+		if (fts) {
+			fts_phrase(q->q, pat, sizeof pat);
+		} else {
+			like_pattern(q->q, pat, sizeof pat);
+			if (strlen(q->q) < sizeof prefix - 1) {
+				snprintf(prefix, sizeof prefix, "%s%%", q->q);
+				prefixp = prefix;
+			}
+		}
+		patp = pat;
+	}
+	if (q->industry && *q->industry && strlen(q->industry) < sizeof ind - 1) {
+		snprintf(ind, sizeof ind, "%s%%", q->industry);
+		indp = ind;
+	}
+	struct db_stmt *s;
+	int64_t total = 0;
+	gcode rc = db_prepare(c, fts ? fts_count : like_count, &s, e);
+	if (rc != G_OK)
+		return rc;
+	bind_common(s, q, indp, patp, prefixp);
+	if (db_step(s, e) == DB_ROW)
+		total = db_col_i64(s, 0);
+	db_finish(s);
+	rc = db_prepare(c, fts ? fts_list : like_list, &s, e);
+	if (rc != G_OK)
+		return rc;
+	bind_common(s, q, indp, patp, prefixp);
+	db_bind_i64(s, 7, q->limit);
+	db_bind_i64(s, 8, q->offset);
+	json_t *items = json_array();
+	int r;
+	while ((r = db_step(s, e)) == DB_ROW)
+		json_array_append_new(items, db_row_json(s, ent_names, ent_types));
+	db_finish(s);
+	if (r < 0) {
+		json_decref(items);
+		return G_ERR_DB;
+	}
+	*out = json_pack("{s:o,s:I}", "items", items, "total", (json_int_t)total);
+	return G_OK;
+}
+
+json_t *store_enterprise_get(struct db *c, int64_t id)
+{
+	struct db_stmt *s;
+	if (db_prepare_bind(c, ENT_COLS " WHERE e.id = $1", &s, NULL, "i", id) != G_OK)
+		return NULL;
+	json_t *o = db_step(s, NULL) == DB_ROW ? db_row_json(s, ent_names, ent_types) : NULL;
+	db_finish(s);
+	return o;
+}
+
+gcode store_enterprise_insert(struct db *c, const struct enterprise_fields *f,
+			      int64_t now, int64_t *id, struct gerror *e)
+{
+	struct db_stmt *s;
+	gcode rc = db_prepare_bind(c,
+				   "INSERT INTO enterprises (region, credit_code, credit_code_valid,"
+				   " name, industry, created_at, updated_at)"
+				   " VALUES ($1,$2,$3,$4,$5,$6,$6) RETURNING id",
+				   &s, e, "ttitti", f->region, f->credit_code,
+				   (int64_t)f->credit_code_valid, f->name, f->industry, now);
+	if (rc != G_OK)
+		return rc;
+	int r = db_step(s, e);
+	if (r == DB_ROW)
+		*id = db_col_i64(s, 0);
+	else
+		rc = r < 0 && e && e->code ? e->code : G_ERR_DB;
+	db_finish(s);
+	if (rc == G_ERR_EXISTS)
+		gerr_set(e, rc, "credit_code", "统一社会信用代码已登记",
+			 "this credit code is already registered");
+	return rc;
+}
+
+gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
+			      const struct enterprise_fields *f, int64_t now, struct gerror *e)
+{
+	int64_t n = 0;
+	gcode rc = db_run(c,
+			  "UPDATE enterprises SET region = $1, credit_code = $2,"
+			  " credit_code_valid = $3, name = $4, industry = $5, updated_at = $6,"
+			  " version = version + 1 WHERE id = $7 AND version = $8",
+			  &n, e, "ttittiii", f->region, f->credit_code,
+			  (int64_t)f->credit_code_valid, f->name, f->industry, now, id, version);
+	if (rc == G_ERR_EXISTS)
+		gerr_set(e, rc, "credit_code", "统一社会信用代码已登记",
+			 "this credit code is already registered");
+	return rc == G_OK && n == 0 ? store_stale(e) : rc;
+}

@@ -1,0 +1,31 @@
+/* The shared enterprise registry every module reuses. */
+#ifndef GUATU_STORE_ENTERPRISES_H
+#define GUATU_STORE_ENTERPRISES_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+struct enterprise_fields {
+	const char *region, *credit_code, *name, *industry; /* credit_code, industry may be NULL */
+	int credit_code_valid;
+};
+
+struct enterprise_query {
+	const char *lo, *hi;    /* caller's region range */
+	const char *q;          /* Chinese substring of the name, or a credit code prefix */
+	const char *industry;   /* prefix, e.g. "C36" */
+	int64_t only_id;        /* enterprise contacts see one enterprise; 0 = all */
+	int64_t limit, offset;
+};
+
+gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
+			      json_t **out, struct gerror *e);
+/* NULL when absent. */
+json_t *store_enterprise_get(struct db *c, int64_t id);
+gcode store_enterprise_insert(struct db *c, const struct enterprise_fields *f,
+			      int64_t now, int64_t *id, struct gerror *e);
+gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
+			      const struct enterprise_fields *f, int64_t now, struct gerror *e);
+
+#endif

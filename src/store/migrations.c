@@ -1,0 +1,184 @@
+/* The schema. Each migration has SQL common to both engines, in which
+ * {{ID}} stands for a 64-bit auto-increment primary key, plus optional
+ * engine-specific SQL (FTS5 on SQLite, pg_trgm on PostgreSQL). Never edit
+ * a released migration: add a new one. */
+#include "store/migrations.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/buf.h"
+
+struct migration {
+	int version;
+	const char *name;
+	const char *common;
+	const char *sqlite;
+	const char *postgres;
+};
+
+static const struct migration migrations[] = {
+{ 1, "organisation, accounts, audit, enterprises",
+"CREATE TABLE regions ("
+"  code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',"
+"  parent TEXT REFERENCES regions(code), level INTEGER NOT NULL,"
+"  version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
+"CREATE TABLE departments ("
+"  id {{ID}}, region TEXT NOT NULL REFERENCES regions(code), name TEXT NOT NULL,"
+"  version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+"  UNIQUE (region, name));"
+"CREATE TABLE enterprises ("
+"  id {{ID}}, region TEXT NOT NULL REFERENCES regions(code), credit_code TEXT,"
+"  credit_code_valid INTEGER NOT NULL DEFAULT 1, name TEXT NOT NULL, industry TEXT,"
+"  version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
+"CREATE UNIQUE INDEX enterprises_credit_code ON enterprises (credit_code);"
+"CREATE INDEX enterprises_region ON enterprises (region, id);"
+"CREATE TABLE users ("
+"  id {{ID}}, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,"
+"  region TEXT NOT NULL REFERENCES regions(code),"
+"  department_id BIGINT REFERENCES departments(id), enterprise_id BIGINT REFERENCES enterprises(id),"
+"  password_hash TEXT NOT NULL, must_change_password INTEGER NOT NULL DEFAULT 1,"
+"  failed_logins INTEGER NOT NULL DEFAULT 0, locked_until BIGINT NOT NULL DEFAULT 0,"
+"  disabled INTEGER NOT NULL DEFAULT 0, last_login_at BIGINT, password_changed_at BIGINT,"
+"  version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
+"CREATE INDEX users_region ON users (region);"
+"CREATE TABLE sessions ("
+"  id_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id), csrf TEXT NOT NULL,"
+"  ip TEXT, created_at BIGINT NOT NULL, last_seen BIGINT NOT NULL);"
+"CREATE INDEX sessions_user ON sessions (user_id);"
+"CREATE TABLE api_tokens ("
+"  id {{ID}}, user_id BIGINT NOT NULL REFERENCES users(id), name TEXT NOT NULL,"
+"  token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL, last_used_at BIGINT,"
+"  revoked INTEGER NOT NULL DEFAULT 0);"
+"CREATE INDEX api_tokens_user ON api_tokens (user_id);"
+"CREATE TABLE audit_log ("
+"  id BIGINT PRIMARY KEY, ts BIGINT NOT NULL, actor_id BIGINT, actor TEXT, ip TEXT,"
+"  action TEXT NOT NULL, object_type TEXT, object_id TEXT, region TEXT,"
+"  before_json TEXT, after_json TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+"CREATE INDEX audit_log_ts ON audit_log (ts);"
+"CREATE INDEX audit_log_object ON audit_log (object_type, object_id);"
+"CREATE TABLE audit_head ("
+"  one INTEGER PRIMARY KEY CHECK (one = 1), last_id BIGINT NOT NULL, last_hash TEXT NOT NULL);",
+/* SQLite: trigram full-text index kept in step by triggers (SQLite only;
+ * PostgreSQL needs none). */
+"CREATE VIRTUAL TABLE enterprises_fts USING fts5(name, content='enterprises',"
+"  content_rowid='id', tokenize='trigram');"
+"CREATE TRIGGER enterprises_ai AFTER INSERT ON enterprises BEGIN"
+"  INSERT INTO enterprises_fts(rowid, name) VALUES (new.id, new.name); END;"
+"CREATE TRIGGER enterprises_ad AFTER DELETE ON enterprises BEGIN"
+"  INSERT INTO enterprises_fts(enterprises_fts, rowid, name) VALUES ('delete', old.id, old.name); END;"
+"CREATE TRIGGER enterprises_au AFTER UPDATE OF name ON enterprises BEGIN"
+"  INSERT INTO enterprises_fts(enterprises_fts, rowid, name) VALUES ('delete', old.id, old.name);"
+"  INSERT INTO enterprises_fts(rowid, name) VALUES (new.id, new.name); END;",
+"CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+"CREATE INDEX enterprises_name_trgm ON enterprises USING gin (name gin_trgm_ops);" },
+{ 2, "GB/T 2260 regions of Changchun (长春市)",
+"INSERT INTO regions (code, name, name_en, parent, level, created_at, updated_at) VALUES "
+"('220000','吉林省','Jilin',NULL,1,1700000000,1700000000),"
+"('220100','长春市','Changchun','220000',2,1700000000,1700000000),"
+"('220102','南关区','Nanguan','220100',3,1700000000,1700000000),"
+"('220103','宽城区','Kuancheng','220100',3,1700000000,1700000000),"
+"('220104','朝阳区','Chaoyang','220100',3,1700000000,1700000000),"
+"('220105','二道区','Erdao','220100',3,1700000000,1700000000),"
+"('220106','绿园区','Lüyuan','220100',3,1700000000,1700000000),"
+"('220112','双阳区','Shuangyang','220100',3,1700000000,1700000000),"
+"('220113','九台区','Jiutai','220100',3,1700000000,1700000000),"
+"('220122','农安县','Nong''an','220100',3,1700000000,1700000000),"
+"('220171','长春经济技术开发区','Changchun Economic and Technological Development Zone','220100',3,1700000000,1700000000),"
+"('220172','长春净月高新技术产业开发区','Changchun Jingyue High-tech Zone','220100',3,1700000000,1700000000),"
+"('220173','长春高新技术产业开发区','Changchun High-tech Zone','220100',3,1700000000,1700000000),"
+"('220174','长春汽车经济技术开发区','Changchun Automotive Economic and Technological Development Zone','220100',3,1700000000,1700000000),"
+"('220182','榆树市','Yushu','220100',3,1700000000,1700000000),"
+"('220183','德惠市','Dehui','220100',3,1700000000,1700000000),"
+"('220184','公主岭市','Gongzhuling','220100',3,1700000000,1700000000);",
+NULL, NULL },
+};
+
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+int migrations_latest(void)
+{
+	return migrations[N_MIGRATIONS - 1].version;
+}
+
+static char *expand(const char *sql, enum db_dialect d)
+{
+	const char *id = d == DB_SQLITE ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+					: "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+	struct buf b;
+	buf_init(&b, 0);
+	const char *p = sql, *m;
+	while ((m = strstr(p, "{{ID}}"))) {
+		buf_append(&b, p, (size_t)(m - p));
+		buf_puts(&b, id);
+		p = m + 6;
+	}
+	buf_puts(&b, p);
+	return buf_take(&b);
+}
+
+static gcode current_version(struct db *c, int *version, struct gerror *e)
+{
+	gcode rc = db_exec(c, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+			      " applied_at BIGINT NOT NULL)", e);
+	if (rc != G_OK)
+		return rc;
+	int64_t v = 0;
+	rc = db_scalar_i64(c, "SELECT MAX(version) FROM schema_migrations", 0, &v, e);
+	*version = (int)v;
+	return rc;
+}
+
+static gcode apply_one(struct db *c, const struct migration *m, struct gerror *e)
+{
+	enum db_dialect d = db_dialect_of(c);
+	const char *extra = d == DB_SQLITE ? m->sqlite : m->postgres;
+	gcode rc = db_begin(c, e);
+	if (rc != G_OK)
+		return rc;
+	char *sql = expand(m->common, d);
+	rc = db_exec(c, sql, e);
+	free(sql);
+	if (rc == G_OK && extra)
+		rc = db_exec(c, extra, e);
+	if (rc == G_OK) {
+		struct db_stmt *s;
+		rc = db_prepare(c, "INSERT INTO schema_migrations (version, name, applied_at)"
+				   " VALUES ($1, $2, $3)", &s, e);
+		if (rc == G_OK) {
+			db_bind_i64(s, 1, m->version);
+			db_bind_text(s, 2, m->name);
+			db_bind_i64(s, 3, (int64_t)time(NULL));
+			if (db_step(s, e) < 0)
+				rc = e ? e->code : G_ERR_DB;
+			db_finish(s);
+		}
+	}
+	if (rc != G_OK) {
+		db_rollback(c);
+		return rc;
+	}
+	return db_commit(c, e);
+}
+
+gcode migrations_apply(struct db *c, int *version, struct gerror *e)
+{
+	gcode rc = current_version(c, version, e);
+	if (rc != G_OK)
+		return rc;
+	if (*version > migrations_latest())
+		return gerr_set(e, G_ERR_INVALID, "db", "数据库版本高于本程序，请升级程序",
+				"the database is newer than this program: upgrade guatu");
+	for (size_t i = 0; i < N_MIGRATIONS; i++) {
+		if (migrations[i].version <= *version)
+			continue;
+		rc = apply_one(c, &migrations[i], e);
+		if (rc != G_OK)
+			return rc;
+		*version = migrations[i].version;
+	}
+	return G_OK;
+}

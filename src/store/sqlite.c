@@ -1,0 +1,231 @@
+/* SQLite backend of db.h: WAL, synchronous=FULL, foreign keys, busy timeout,
+ * and a per-connection cache of prepared statements keyed by the SQL text's
+ * address (repository SQL is static, so the address is a stable key). */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "store/db.h"
+
+#define SQ_MAX_PARAMS 64
+#define SQ_CACHE 128
+
+struct db_stmt {
+	const struct db_driver *drv;
+	sqlite3_stmt *st;
+	struct db *conn;
+	const char *key;
+	int map[SQ_MAX_PARAMS + 1]; /* $i -> sqlite index */
+	int64_t changes;
+	bool in_use;
+};
+
+struct db {
+	struct db_base base;
+	sqlite3 *h;
+	struct db_stmt *cache[SQ_CACHE];
+};
+
+static gcode sq_error(struct db *c, int rc, struct gerror *e)
+{
+	int ext = c ? sqlite3_extended_errcode(c->h) : rc;
+	const char *msg = c ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc);
+	char en[256];
+	snprintf(en, sizeof en, "database error: %s", msg);
+	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return gerr_set(e, G_ERR_EXISTS, NULL, "记录已存在", "the record already exists");
+	if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return gerr_set(e, G_ERR_INVALID, NULL, "引用的记录不存在",
+				"a referenced record does not exist");
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return gerr_set(e, G_ERR_RETRY, NULL, "数据库繁忙，请重试", "database busy, retry");
+	return gerr_set(e, G_ERR_DB, NULL, "数据库错误", en);
+}
+
+static gcode sq_exec(struct db *c, const char *sql, struct gerror *e)
+{
+	int rc = sqlite3_exec(c->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? G_OK : sq_error(c, rc, e);
+}
+
+static gcode sq_open(const char *url, struct db **out, struct gerror *e)
+{
+	const char *path = strncmp(url, "sqlite:", 7) ? url : url + 7;
+	struct db *c = xcalloc(1, sizeof *c);
+	c->base.drv = &db_sqlite_driver;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(path, &c->h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		char en[300];
+		snprintf(en, sizeof en, "cannot open database %s: %s", path,
+			 c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc));
+		sqlite3_close(c->h);
+		free(c);
+		return gerr_set(e, G_ERR_IO, "db", "无法打开数据库", en);
+	}
+	sqlite3_busy_timeout(c->h, 10000);
+	gcode g = sq_exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+			     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
+			  e);
+	if (g != G_OK) {
+		sqlite3_close(c->h);
+		free(c);
+		return g;
+	}
+	*out = c;
+	return G_OK;
+}
+
+static void sq_close(struct db *c)
+{
+	for (int i = 0; i < SQ_CACHE; i++) {
+		if (c->cache[i]) {
+			sqlite3_finalize(c->cache[i]->st);
+			free(c->cache[i]);
+		}
+	}
+	sqlite3_close(c->h);
+	free(c);
+}
+
+static unsigned cache_slot(const char *key)
+{
+	uintptr_t k = (uintptr_t)key;
+	return (unsigned)((k >> 3) ^ (k >> 11)) % SQ_CACHE;
+}
+
+static void map_params(struct db_stmt *s)
+{
+	char name[16];
+	for (int i = 1; i <= SQ_MAX_PARAMS; i++) {
+		snprintf(name, sizeof name, "$%d", i);
+		s->map[i] = sqlite3_bind_parameter_index(s->st, name);
+	}
+}
+
+static gcode sq_prepare(struct db *c, const char *sql, struct db_stmt **out,
+			struct gerror *e)
+{
+	unsigned slot = cache_slot(sql);
+	struct db_stmt *s = c->cache[slot];
+	if (s && s->key == sql && !s->in_use) {
+		s->in_use = true;
+		s->changes = 0;
+		*out = s;
+		return G_OK;
+	}
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v3(c->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sq_error(c, rc, e);
+	s = xcalloc(1, sizeof *s);
+	s->drv = &db_sqlite_driver;
+	s->st = st;
+	s->conn = c;
+	s->in_use = true;
+	map_params(s);
+	if (!c->cache[slot]) {
+		s->key = sql;
+		c->cache[slot] = s;
+	}
+	*out = s;
+	return G_OK;
+}
+
+static int pidx(struct db_stmt *s, int idx)
+{
+	return idx > 0 && idx <= SQ_MAX_PARAMS ? s->map[idx] : 0;
+}
+
+static void sq_bind_text(struct db_stmt *s, int idx, const char *v, size_t len)
+{
+	sqlite3_bind_text(s->st, pidx(s, idx), v, (int)len, SQLITE_TRANSIENT);
+}
+
+static void sq_bind_i64(struct db_stmt *s, int idx, int64_t v)
+{
+	sqlite3_bind_int64(s->st, pidx(s, idx), v);
+}
+
+static void sq_bind_null(struct db_stmt *s, int idx)
+{
+	sqlite3_bind_null(s->st, pidx(s, idx));
+}
+
+static int sq_step(struct db_stmt *s, struct gerror *e)
+{
+	int rc = sqlite3_step(s->st);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE) {
+		s->changes = sqlite3_changes64(s->conn->h);
+		return DB_DONE;
+	}
+	sq_error(s->conn, rc, e);
+	return -1;
+}
+
+static int sq_ncols(struct db_stmt *s)
+{
+	return sqlite3_column_count(s->st);
+}
+
+static bool sq_col_null(struct db_stmt *s, int col)
+{
+	return sqlite3_column_type(s->st, col) == SQLITE_NULL;
+}
+
+static int64_t sq_col_i64(struct db_stmt *s, int col)
+{
+	return sqlite3_column_int64(s->st, col);
+}
+
+static const char *sq_col_text(struct db_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s->st, col);
+	return t ? (const char *)t : "";
+}
+
+static size_t sq_col_len(struct db_stmt *s, int col)
+{
+	return (size_t)sqlite3_column_bytes(s->st, col);
+}
+
+static void sq_finish(struct db_stmt *s)
+{
+	if (s->key) { /* cached: keep for the next use */
+		sqlite3_reset(s->st);
+		sqlite3_clear_bindings(s->st);
+		s->in_use = false;
+		return;
+	}
+	sqlite3_finalize(s->st);
+	free(s);
+}
+
+static int64_t sq_changes(struct db_stmt *s)
+{
+	return s->changes;
+}
+
+const struct db_driver db_sqlite_driver = {
+	.name = "sqlite",
+	.dialect = DB_SQLITE,
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.bind_text = sq_bind_text,
+	.bind_i64 = sq_bind_i64,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.ncols = sq_ncols,
+	.col_null = sq_col_null,
+	.col_i64 = sq_col_i64,
+	.col_text = sq_col_text,
+	.col_len = sq_col_len,
+	.finish = sq_finish,
+	.changes = sq_changes,
+};

@@ -1,0 +1,115 @@
+// Starts the real guatu binary on a demo database (SQLite in a temp dir, or
+// the PostgreSQL server named by GUATU_TEST_PG_URL when GUATU_TEST_BACKEND=postgres)
+// on a free loopback port, and stops it (by its PID) when the test file ends.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after } from 'node:test';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const BIN = process.env.GUATU_BIN || join(ROOT, 'build/guatu');
+export const BACKEND = process.env.GUATU_TEST_BACKEND || 'sqlite';
+export const DEMO_PASSWORD = 'Guatu@2026';
+
+export function dbUrl(dir) {
+  if (BACKEND === 'postgres') {
+    if (!process.env.GUATU_TEST_PG_URL) throw new Error('GUATU_TEST_PG_URL is not set');
+    return process.env.GUATU_TEST_PG_URL;
+  }
+  return join(dir, 'guatu.db');
+}
+
+// Runs a guatu command to completion; returns {status, stdout, stderr}.
+export function guatu(args, input) {
+  const r = spawnSync(BIN, args, { input: input ?? '', encoding: 'utf8', timeout: 60000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Starts `guatu demo` with extra flags; resolves to {url, db, dir, proc, stop}.
+export async function startDemo(extra = [], env = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'guatu-api-'));
+  const db = dbUrl(dir);
+  const proc = spawn(BIN, ['demo', '--db', db, '--listen', '127.0.0.1:0', '--log-level', 'warn', ...extra], {
+    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '', err = '';
+  proc.stderr.on('data', (d) => { err += d; });
+  const url = await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error('server did not start: ' + err)), 30000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); res(`http://127.0.0.1:${m[1]}`); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); rej(new Error(`server exited ${code}: ${err}`)); });
+  });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    proc.kill('SIGTERM');
+    await new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  after(stop);
+  return { url, db, dir, proc, stop, stderr: () => err };
+}
+
+// A logged-in client: keeps the session cookie and sends the CSRF token.
+export class Client {
+  constructor(base) { this.base = base; this.cookie = ''; this.csrf = ''; this.user = null; }
+
+  async req(method, path, body, headers = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.Cookie = this.cookie;
+    if (this.csrf && method !== 'GET' && !('X-CSRF-Token' in h)) h['X-CSRF-Token'] = this.csrf;
+    let payload;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      if (!('Content-Type' in h)) h['Content-Type'] = 'application/json';
+    }
+    const r = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    const sc = r.headers.get('set-cookie');
+    if (sc) {
+      const m = sc.match(/guatu_session=([^;]*)/);
+      if (m) this.cookie = m[1] ? `guatu_session=${m[1]}` : '';
+    }
+    const text = await r.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+    return { status: r.status, json, text, headers: r.headers };
+  }
+
+  get(p, h) { return this.req('GET', p, undefined, h); }
+  post(p, b, h) { return this.req('POST', p, b, h); }
+  patch(p, b, h) { return this.req('PATCH', p, b, h); }
+  del(p, h) { return this.req('DELETE', p, undefined, h); }
+
+  async login(username, password = DEMO_PASSWORD) {
+    const r = await this.post('/api/v1/session', { username, password });
+    if (r.status === 200) { this.csrf = r.json.csrf_token; this.user = r.json.user; }
+    return r;
+  }
+}
+
+export async function loginAs(base, username, password) {
+  const c = new Client(base);
+  const r = await c.login(username, password);
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${r.text}`);
+  return c;
+}
+
+// Runs `guatu verify` on the database; returns {status, stdout}.
+export function verify(db) {
+  return guatu(['verify', '--db', db]);
+}
+
+// Executes SQL directly against the test database (to simulate tampering).
+export function sql(db, statement) {
+  const r = BACKEND === 'postgres'
+    ? spawnSync('psql', [db, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { encoding: 'utf8' })
+    : spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sql failed: ${r.stderr}`);
+  return r.stdout.trim();
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what the build (and, with "test", the tests) need and this
+# machine lacks: Debian -dev packages by name through apt-get, and the
+# web UI's npm packages from its lock file. Safe to run repeatedly.
+# usage: tools/install-deps.sh build|test
+set -euo pipefail
+mode=${1:-build}
+cd "$(dirname "$0")/.."
+
+missing=()
+need_pc() { pkg-config --exists "$1" 2>/dev/null || missing+=("$2"); }
+command -v pkg-config >/dev/null || missing+=(pkgconf)
+need_pc libmicrohttpd libmicrohttpd-dev
+need_pc jansson libjansson-dev
+need_pc libsodium libsodium-dev
+need_pc sqlite3 libsqlite3-dev
+need_pc libpq libpq-dev
+need_pc inih libinih-dev
+command -v node >/dev/null || missing+=(nodejs npm)
+
+if [ "$mode" = test ]; then
+  need_pc cmocka libcmocka-dev
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
+  ls /usr/share/postgresql/*/extension/pg_trgm.control >/dev/null 2>&1 || missing+=(postgresql-contrib)
+  command -v pg_dump >/dev/null || missing+=(postgresql-client)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  command -v runuser >/dev/null || missing+=(util-linux)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+npm_ci() { # $1: directory with package-lock.json
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+npm_ci web
+[ "$mode" = test ] && [ -f tests/e2e/package-lock.json ] && npm_ci tests/e2e
+exit 0
