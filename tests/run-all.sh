@@ -8,6 +8,9 @@ out=$(mktemp -d /tmp/guatu-test.XXXXXX)
 pass=0; fail=0
 add() { pass=$((pass + $1)); fail=$((fail + $2)); }
 
+echo "== style: banned functions"
+if tools/check-banned.sh; then add 1 0; else add 0 1; fi
+
 echo "== unit tests (ASan + UBSan)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for t in build/tests/test_*; do

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "store/fts_sql.h"
 #include "store/org.h"
 #include "store/store.h"
 
@@ -178,4 +179,19 @@ gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 		gerr_set(e, rc, "credit_code", "统一社会信用代码已登记",
 			 "this credit code is already registered");
 	return rc == G_OK && n == 0 ? store_stale(e) : rc;
+}
+
+gcode store_enterprise_bulk_begin(struct db *c, struct gerror *e)
+{
+	if (db_dialect_of(c) != DB_SQLITE)
+		return G_OK;
+	return db_exec(c, "DROP TRIGGER IF EXISTS enterprises_ai", e);
+}
+
+gcode store_enterprise_bulk_end(struct db *c, struct gerror *e)
+{
+	if (db_dialect_of(c) != DB_SQLITE)
+		return G_OK;
+	gcode rc = db_exec(c, "INSERT INTO enterprises_fts(enterprises_fts) VALUES ('rebuild')", e);
+	return rc == G_OK ? db_exec(c, ENTERPRISES_AI_TRIGGER, e) : rc;
 }

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "store/fts_sql.h"
 
 struct migration {
 	int version;
@@ -65,8 +66,7 @@ static const struct migration migrations[] = {
  * PostgreSQL needs none). */
 "CREATE VIRTUAL TABLE enterprises_fts USING fts5(name, content='enterprises',"
 "  content_rowid='id', tokenize='trigram');"
-"CREATE TRIGGER enterprises_ai AFTER INSERT ON enterprises BEGIN"
-"  INSERT INTO enterprises_fts(rowid, name) VALUES (new.id, new.name); END;"
+ENTERPRISES_AI_TRIGGER
 "CREATE TRIGGER enterprises_ad AFTER DELETE ON enterprises BEGIN"
 "  INSERT INTO enterprises_fts(enterprises_fts, rowid, name) VALUES ('delete', old.id, old.name); END;"
 "CREATE TRIGGER enterprises_au AFTER UPDATE OF name ON enterprises BEGIN"
