@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# make bench: generates (or reuses) a city-scale database and measures the
+# read endpoints with wrk (32 connections), against nginx serving the same
+# bytes on loopback as the ceiling, on SQLite and on PostgreSQL; plus
+# start-up time and peak memory. Prints a table and appends it to
+# bench/RESULTS.md with the date, machine and commit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${GUATU_BIN:-build/guatu}
+DATA=bench/data
+DUR=${BENCH_SECONDS:-10}
+CONNS=32
+mkdir -p "$DATA"
+work=$(mktemp -d /tmp/guatu-bench.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+            [ -n "${pgdir:-}" ] && tools/pg-test-server.sh stop "$pgdir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PW='Guatu#Perf2026'
+
+prepare_db() { # $1 db url/path
+  local db=$1
+  "$BIN" gen --scale city --seed 1 --db "$db" >/dev/null 2>"$work/gen.log"
+  printf '%s\n' "$PW" | "$BIN" user add bench --role leader --region 220100 --password-stdin --db "$db" >/dev/null
+}
+
+start_server() { # $1 db -> sets url, spid, startup_ms
+  local db=$1 port; port=$(free_port)
+  local t0; t0=$(date +%s%N)
+  "$BIN" serve --db "$db" --listen "127.0.0.1:$port" --threads 4 --log-level warn >"$work/serve.out" 2>"$work/serve.err" &
+  spid=$!; pids+=("$spid")
+  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.005; done
+  startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  url="http://127.0.0.1:$port"
+}
+
+login() { # -> sets cookie, csrf (changes the forced password once)
+  local r
+  r=$(curl -s -c "$work/cj" -H 'Content-Type: application/json' -d "{\"username\":\"bench\",\"password\":\"$PW\"}" "$url/api/v1/session")
+  csrf=$(printf '%s' "$r" | python3 -c 'import sys,json; print(json.load(sys.stdin)["csrf_token"])')
+  if printf '%s' "$r" | grep -q '"must_change_password":true'; then
+    curl -s -b "$work/cj" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+      -d "{\"old_password\":\"$PW\",\"new_password\":\"${PW}2\"}" "$url/api/v1/me/password" >/dev/null
+    PW="${PW}2"
+  fi
+  cookie=$(awk '$6=="guatu_session"{print "guatu_session="$7}' "$work/cj")
+}
+
+run_wrk() { # $1 url -> "rps p50ms p99ms"
+  wrk -t2 -c$CONNS -d"${DUR}s" --latency -H "Cookie: $cookie" "$1" >"$work/wrk.txt" 2>&1 || true
+  python3 - "$work/wrk.txt" <<'PY'
+import re,sys
+t=open(sys.argv[1]).read()
+def ms(label):
+    m=re.search(r'^\s*'+label+r'\s+([\d.]+)(us|ms|s)\s*$', t, re.M)
+    if not m: return float('nan')
+    v=float(m.group(1)); return v/1000 if m.group(2)=='us' else v*1000 if m.group(2)=='s' else v
+rps=re.search(r'Requests/sec:\s+([\d.]+)', t)
+non2xx=re.search(r'Non-2xx or 3xx responses:\s+(\d+)', t)
+print(f"{float(rps.group(1)) if rps else 0:.0f} {ms('50%'):.2f} {ms('99%'):.2f} {non2xx.group(1) if non2xx else 0}")
+PY
+}
+
+start_nginx() { # serves $work/static on a port -> nginx_url
+  local port; port=$(free_port)
+  mkdir -p "$work/nginx"
+  cat >"$work/nginx/nginx.conf" <<NG
+worker_processes 2; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http { access_log off; default_type application/json;
+  server { listen 127.0.0.1:$port; root $work/static; location / { try_files \$uri =404; } } }
+NG
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+  pids+=("$(cat "$work/nginx/nginx.pid")")
+  nginx_url="http://127.0.0.1:$port"
+}
+
+ENDPOINTS=(
+  "enterprise search 消防装备|/api/v1/enterprises?q=%E6%B6%88%E9%98%B2%E8%A3%85%E5%A4%87"
+  "enterprise list 朝阳区 p3|/api/v1/enterprises?region=220104&page=3"
+  "enterprise detail|/api/v1/enterprises/123457"
+  "me|/api/v1/me"
+)
+
+bench_backend() { # $1 label, $2 db
+  local label=$1 db=$2
+  PW='Guatu#Perf2026'   # reset: a reused database holds the last run's password
+  printf '%s\n' "$PW" | "$BIN" user passwd bench --password-stdin --db "$db" >/dev/null
+  start_server "$db"; login
+  local peak_kb
+  mkdir -p "$work/static"
+  for e in "${ENDPOINTS[@]}"; do
+    local name=${e%%|*} path=${e#*|} f
+    f="$work/static/$(printf '%s' "$name" | md5sum | cut -c1-8).json"
+    curl -s -H "Cookie: $cookie" "$url$path" >"$f"
+    read -r rps p50 p99 bad < <(run_wrk "$url$path")
+    rows+=("$label|$name|$rps|$p50|$p99|$bad|$(basename "$f")")
+  done
+  peak_kb=$(awk '/VmHWM/{print $2}' "/proc/$spid/status")
+  extra+=("$label: ready ${startup_ms} ms after start; peak resident memory $((peak_kb / 1024)) MB")
+  kill "$spid"; wait "$spid" 2>/dev/null || true
+}
+
+rows=(); extra=()
+sqlite_db="$DATA/city.db"
+if [ ! -f "$sqlite_db" ]; then
+  echo "generating city-scale SQLite database (once)..."
+  t0=$(date +%s); prepare_db "$sqlite_db"; extra+=("SQLite city generation: $(( $(date +%s) - t0 )) s")
+fi
+bench_backend SQLite "$sqlite_db"
+
+if [ "${BENCH_PG:-1}" = 1 ]; then
+  pgdir="$work/pg"; pg_url=$(tools/pg-test-server.sh start "$pgdir")
+  echo "generating city-scale PostgreSQL database..."
+  t0=$(date +%s); prepare_db "$pg_url"; extra+=("PostgreSQL city generation: $(( $(date +%s) - t0 )) s")
+  bench_backend PostgreSQL "$pg_url"
+fi
+
+start_nginx
+table="| backend | endpoint | req/s | p50 ms | p99 ms | non-2xx | nginx req/s (same bytes) | % of nginx |
+|---|---|---|---|---|---|---|---|"
+for r in "${rows[@]}"; do
+  IFS='|' read -r b n rps p50 p99 bad file <<<"$r"
+  read -r nrps _ _ _ < <(run_wrk "$nginx_url/$file")
+  pct=$(python3 -c "print(f'{100*$rps/max($nrps,1):.0f}%')")
+  table+=$'\n'"| $b | $n | $rps | $p50 | $p99 | $bad | $nrps | $pct |"
+done
+echo "$table"
+printf '%s\n' "${extra[@]}"
+{
+  echo; echo "## $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD)"
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); wrk -t2 -c$CONNS -d${DUR}s"
+  echo; echo "$table"; echo; printf -- '- %s\n' "${extra[@]}"
+} >>bench/RESULTS.md
