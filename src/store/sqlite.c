@@ -110,7 +110,8 @@ static gcode sq_prepare(struct db *c, const char *sql, struct db_stmt **out,
 {
 	unsigned slot = cache_slot(sql);
 	struct db_stmt *s = c->cache[slot];
-	if (s && s->key == sql && !s->in_use) {
+	/* The address is the key; the text check guards against a reused address. */
+	if (s && s->key == sql && !s->in_use && !strcmp(sqlite3_sql(s->st), sql)) {
 		s->in_use = true;
 		s->changes = 0;
 		*out = s;
