@@ -98,7 +98,7 @@ install: build/guatu
 		$(DESTDIR)$(PREFIX)/share/doc/guatu $(DESTDIR)$(PREFIX)/etc/guatu
 	install -m 755 build/guatu $(DESTDIR)$(PREFIX)/bin/guatu
 	install -m 644 docs/guatu.1 $(DESTDIR)$(PREFIX)/share/man/man1/guatu.1
-	install -m 644 docs/guatu.ini.sample $(DESTDIR)$(PREFIX)/etc/guatu/guatu.ini.sample
+	build/guatu config > $(DESTDIR)$(PREFIX)/etc/guatu/guatu.ini.sample
 	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/guatu/
 
 check-style:

@@ -181,6 +181,21 @@ static const struct cli_cmd *find_cmd(int argc, char **argv, int *used)
 	return NULL;
 }
 
+/* "guatu user" alone lists the user subcommands. */
+static bool print_group(const char *word)
+{
+	size_t n = strlen(word);
+	bool any = false;
+	for (const struct cli_cmd *const *cp = cli_commands; *cp; cp++) {
+		const char *name = (*cp)->name;
+		if (!strncmp(name, word, n) && name[n] == ' ') {
+			printf("  guatu %-40s %s\n", (*cp)->usage, (*cp)->summary);
+			any = true;
+		}
+	}
+	return any;
+}
+
 int cli_main(int argc, char **argv)
 {
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
@@ -194,6 +209,8 @@ int cli_main(int argc, char **argv)
 	}
 	int used = 0;
 	const struct cli_cmd *c = find_cmd(argc - 1, argv + 1, &used);
+	if (!c && print_group(argv[1]))
+		return wants_help(argc - 2, argv + 2) ? 0 : 2;
 	if (!c) {
 		fprintf(stderr, "未知命令 unknown command: %s\n\n", argv[1]);
 		print_usage();

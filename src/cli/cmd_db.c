@@ -80,6 +80,13 @@ static int run_version(struct cli_args *a)
 	return 0;
 }
 
+static int run_config(struct cli_args *a)
+{
+	(void)a;
+	config_write_sample(stdout);
+	return 0;
+}
+
 static const char *const db_only[] = { "db", NULL };
 
 const struct cli_cmd cmd_migrate = { "migrate", "migrate [--db PATH|URL]",
@@ -95,3 +102,6 @@ const struct cli_cmd cmd_verify = { "verify", "verify [--db PATH|URL]",
 	db_only, 0, 0, run_verify };
 const struct cli_cmd cmd_version = { "version", "version", "显示版本 print the version",
 	NULL, NULL, 0, 0, run_version };
+const struct cli_cmd cmd_config = { "config", "config > guatu.ini",
+	"输出带注释的配置样例 print a commented sample configuration with every setting",
+	NULL, NULL, 0, 0, run_config };
