@@ -98,6 +98,7 @@ static const struct field_spec ent_patch_spec[] = {
 struct ent_input {
 	struct enterprise_fields f;
 	char code[19];
+	char industry[INDUSTRY_CODE_MAX + 1];
 	json_t *warnings;
 };
 
@@ -144,10 +145,12 @@ static gcode check_input(struct api_req *rq, struct ent_input *in, struct gerror
 	} else {
 		in->f.credit_code = NULL;
 	}
-	if (in->f.industry && *in->f.industry &&
-	    !industry_code_valid(in->f.industry, strlen(in->f.industry)))
-		return gerr_set(e, G_ERR_INVALID, "industry", "行业代码不符合GB/T 4754-2017",
-				"the industry code is not a GB/T 4754-2017 code");
+	if (in->f.industry && *in->f.industry) { /* stored with its section letter: 3670 -> C3670 */
+		if (!industry_normalize(in->f.industry, strlen(in->f.industry), in->industry))
+			return gerr_set(e, G_ERR_INVALID, "industry", "行业代码不符合GB/T 4754-2017",
+					"the industry code is not a GB/T 4754-2017 code");
+		in->f.industry = in->industry;
+	}
 	if (in->f.industry && !*in->f.industry)
 		in->f.industry = NULL;
 	json_t *r = store_region_get(rq->db, in->f.region);

@@ -189,6 +189,8 @@ gcode h_me_password(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	rc = db_begin(rq->db, e);
 	if (rc == G_OK)
 		rc = store_user_set_password(rq->db, u.id, hash, 0, rq->now, e);
+	if (rc == G_OK) /* other sessions may be someone who knew the old password */
+		rc = store_session_delete_others(rq->db, u.id, rq->session_hash, e);
 	if (rc == G_OK)
 		rc = audit_append(rq->db, &a, "password_change", "user", NULL, u.region, NULL, NULL, e);
 	if (rc == G_OK)

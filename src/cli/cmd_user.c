@@ -82,6 +82,14 @@ static gcode check_user_args(struct cli_args *a, struct user_fields *f, struct g
 	if (d && !text_to_i64(d, 1, INT64_MAX, &dept))
 		return gerr_set(e, G_ERR_INVALID, "department", "部门编号无效", "invalid department id");
 	f->department_id = dept;
+	const char *ent = cli_flag(a, "enterprise");
+	int64_t ent_id = 0;
+	if (ent && !text_to_i64(ent, 1, INT64_MAX, &ent_id))
+		return gerr_set(e, G_ERR_INVALID, "enterprise", "企业编号无效", "invalid enterprise id");
+	f->enterprise_id = ent_id;
+	if (role_from_code(f->role) == ROLE_ENTERPRISE && !ent_id)
+		return gerr_set(e, G_ERR_INVALID, "enterprise", "企业联系人须用 --enterprise 关联企业",
+				"an enterprise contact needs --enterprise ID");
 	return G_OK;
 }
 
@@ -102,6 +110,11 @@ static int run_add(struct cli_args *a)
 	mem_wipe(pw, sizeof pw);
 	if (rc == G_OK)
 		rc = open_migrated(a->cfg.db, &c, &e);
+	json_t *reg = rc == G_OK ? store_region_get(c, f.region) : NULL;
+	if (rc == G_OK && !reg)
+		rc = gerr_set(&e, G_ERR_INVALID, "region", "区划不存在，请先用 guatu region add 添加",
+			      "no such region: add it first with guatu region add");
+	json_decref(reg);
 	if (rc == G_OK)
 		rc = add_user(c, &f, hash, &e);
 	mem_wipe(hash, sizeof hash);
@@ -206,6 +219,7 @@ static const struct cli_flag add_flags[] = {
 	{ "role", true, "leader staff statistician invest_cadre service_cadre enterprise auditor sysadmin secadmin auditadmin" },
 	{ "region", true, "6-digit GB/T 2260 code, e.g. 220104" },
 	{ "department", true, "department id (see the administration page)" },
+	{ "enterprise", true, "enterprise id, for the enterprise role (企业联系人)" },
 	{ "display-name", true, "the person's name (default: the username)" },
 	{ "password-stdin", false, "read the initial password from standard input" },
 	{ 0 },
@@ -216,7 +230,7 @@ static const struct cli_flag passwd_flags[] = {
 };
 
 const struct cli_cmd cmd_user_add = { "user add",
-	"user add NAME --role ROLE --region CODE [--department ID] --password-stdin",
+	"user add NAME --role ROLE --region CODE [--department ID] [--enterprise ID] --password-stdin",
 	"添加用户 add an account", add_flags, db_only, 1, 1, run_add };
 const struct cli_cmd cmd_user_list = { "user list", "user list [--db PATH|URL]",
 	"列出用户 list accounts", NULL, db_only, 0, 0, run_list };

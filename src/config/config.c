@@ -28,6 +28,8 @@ const struct config_opt config_opts[] = {
 	    "how long a locked account stays locked (a security admin can unlock)"),
 	OPT("secure_cookies", 'b', secure_cookies, "false",
 	    "mark cookies Secure (set when served behind TLS)"),
+	OPT("trust_proxy", 'b', trust_proxy, "false",
+	    "behind a reverse proxy: log and audit the client address from X-Forwarded-For"),
 	OPT_S("log_level", log_level, "info", "debug, info, warn or error"),
 	{ 0 },
 };

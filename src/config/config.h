@@ -21,6 +21,7 @@ struct config {
 	int lockout_threshold;  /* failed logins before lock */
 	int lockout_minutes;
 	bool secure_cookies;    /* behind TLS */
+	bool trust_proxy;       /* take the client address from X-Forwarded-For */
 	char log_level[16];
 };
 

@@ -24,6 +24,7 @@ struct http_server {
 struct conn {
 	struct buf body;
 	bool too_large;
+	bool answered;   /* a 413 was queued on the first call */
 	struct timespec start;
 	char ip[INET6_ADDRSTRLEN];
 };
@@ -185,6 +186,32 @@ static void client_ip(struct MHD_Connection *c, char *out, size_t cap)
 			  out, (socklen_t)cap);
 }
 
+static const char TOO_LARGE[] =
+	"{\"error\":{\"code\":\"too_large\",\"message\":\"请求体过大 (request body too large)\","
+	"\"message_zh\":\"请求体过大\",\"message_en\":\"request body too large\"}}";
+
+/* Behind a reverse proxy the client is the last address the proxy appended
+ * to X-Forwarded-For (earlier ones are the client's own claims). */
+static void forwarded_ip(struct MHD_Connection *c, char *out, size_t cap)
+{
+	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (!xff || !*xff)
+		return;
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	size_t n = strcspn(last, " ");
+	unsigned char tmp[sizeof(struct in6_addr)];
+	char addr[INET6_ADDRSTRLEN];
+	if (n == 0 || n >= sizeof addr)
+		return;
+	memcpy(addr, last, n);
+	addr[n] = '\0';
+	if (inet_pton(AF_INET, addr, tmp) == 1 || inet_pton(AF_INET6, addr, tmp) == 1)
+		snprintf(out, cap, "%s", addr);
+}
+
 /* First call: set up, refuse an oversized Content-Length at once. */
 static enum MHD_Result begin(struct http_server *s, struct MHD_Connection *c,
 			     const char *method, const char *url, void **con_cls)
@@ -193,13 +220,13 @@ static enum MHD_Result begin(struct http_server *s, struct MHD_Connection *c,
 	clock_gettime(CLOCK_MONOTONIC, &x->start);
 	buf_init(&x->body, (size_t)s->app->cfg.max_body);
 	client_ip(c, x->ip, sizeof x->ip);
+	if (s->app->cfg.trust_proxy)
+		forwarded_ip(c, x->ip, sizeof x->ip);
 	*con_cls = x;
 	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 	if (cl && strtoull(cl, NULL, 10) > (unsigned long long)s->app->cfg.max_body) {
-		x->too_large = true;
-		return send_json(c, x, method, url, 413,
-				 "{\"error\":{\"code\":\"too_large\",\"message\":\"请求体过大 (request body too large)\",\"message_zh\":\"请求体过大\",\"message_en\":\"request body too large\"}}",
-				 NULL);
+		x->too_large = x->answered = true;
+		return send_json(c, x, method, url, 413, TOO_LARGE, NULL);
 	}
 	return MHD_YES;
 }
@@ -213,22 +240,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct conn *x = *con_cls;
 	if (!x)
 		return begin(s, c, method, url, con_cls);
-	if (x->too_large) {
-		*upload_size = 0;
-		return MHD_YES;
-	}
 	if (*upload_size) { /* chunked bodies are counted as they arrive */
-		if (!buf_append(&x->body, upload, *upload_size))
+		if (!x->too_large && !buf_append(&x->body, upload, *upload_size))
 			x->too_large = true;
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (x->too_large)
-		return MHD_NO;
+	if (x->too_large) /* the whole body was read and dropped: answer now */
+		return x->answered ? MHD_YES : send_json(c, x, method, url, 413, TOO_LARGE, NULL);
 	if (!strncmp(url, "/api/", 5))
 		return serve_api(s, c, x, method, url);
 	if (!strcmp(url, "/healthz"))
-		return send_json(c, x, method, url, 200, "{\"status\":\"ok\"}", NULL);
+		return store_ping(s->app->store)
+			       ? send_json(c, x, method, url, 200, "{\"status\":\"ok\"}", NULL)
+			       : send_json(c, x, method, url, 503, "{\"status\":\"database unavailable\"}", NULL);
 	if (!strcmp(url, "/metrics"))
 		return serve_metrics(c, x, method, url);
 	return serve_static(s, c, x, method, url);

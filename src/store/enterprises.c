@@ -3,6 +3,7 @@
  * PostgreSQL uses LIKE over a pg_trgm GIN index. */
 #include "store/enterprises.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,6 +78,15 @@ static void fts_phrase(const char *q, char *out, size_t cap)
 	out[j] = '\0';
 }
 
+/* Letters and digits only: a credit code (or its start), not a name. */
+static bool code_like(const char *q)
+{
+	for (; *q; q++)
+		if (!isalnum((unsigned char)*q))
+			return false;
+	return true;
+}
+
 static void bind_common(struct db_stmt *s, const struct enterprise_query *q,
 			const char *ind, const char *pat, const char *prefix)
 {
@@ -99,13 +109,15 @@ gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
 	bool fts = false;
 	if (q->q && *q->q && strlen(q->q) < 128) {
 		long chars = text_utf8_len(q->q, strlen(q->q));
-		fts = db_dialect_of(c) == DB_SQLITE && chars >= 3;
+		fts = db_dialect_of(c) == DB_SQLITE && chars >= 3 && !code_like(q->q);
 		if (fts) {
 			fts_phrase(q->q, pat, sizeof pat);
 		} else {
 			like_pattern(q->q, pat, sizeof pat);
 			if (strlen(q->q) < sizeof prefix - 1) {
 				snprintf(prefix, sizeof prefix, "%s%%", q->q);
+				for (char *p = prefix; *p; p++) /* codes are stored upper-case */
+					*p = (char)toupper((unsigned char)*p);
 				prefixp = prefix;
 			}
 		}

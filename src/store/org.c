@@ -81,7 +81,7 @@ gcode store_department_list(struct db *c, const char *lo, const char *hi,
 	gcode rc = db_prepare_bind(c, DEPT_COLS " WHERE d.region BETWEEN $1 AND $2"
 					       " ORDER BY d.region, d.id",
 				   &s, e, "tt", lo, hi);
-	return rc != G_OK ? rc : collect(s, dept_names, "itttti", out, e);
+	return rc != G_OK ? rc : collect(s, dept_names, "ittti", out, e);
 }
 
 json_t *store_department_get(struct db *c, int64_t id)
@@ -89,7 +89,7 @@ json_t *store_department_get(struct db *c, int64_t id)
 	struct db_stmt *s;
 	if (db_prepare_bind(c, DEPT_COLS " WHERE d.id = $1", &s, NULL, "i", id) != G_OK)
 		return NULL;
-	json_t *o = db_step(s, NULL) == DB_ROW ? db_row_json(s, dept_names, "itttti") : NULL;
+	json_t *o = db_step(s, NULL) == DB_ROW ? db_row_json(s, dept_names, "ittti") : NULL;
 	db_finish(s);
 	return o;
 }

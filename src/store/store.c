@@ -116,3 +116,12 @@ gcode store_tx(struct db *c, gcode (*fn)(struct db *c, void *arg, struct gerror 
 	}
 	return rc;
 }
+
+bool store_ping(struct store *s)
+{
+	struct db *c = store_acquire(s);
+	int64_t one = 0;
+	bool ok = db_scalar_i64(c, "SELECT 1", 0, &one, NULL) == G_OK && one == 1;
+	store_release(s, c);
+	return ok;
+}

@@ -18,6 +18,9 @@ void store_close(struct store *s);
 struct db *store_acquire(struct store *s);
 void store_release(struct store *s, struct db *c);
 
+/* True when a pooled connection answers a trivial query (/healthz). */
+bool store_ping(struct store *s);
+
 /* Who is acting, for the audit record. */
 struct actor {
 	int64_t id;       /* 0: the system itself */

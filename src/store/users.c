@@ -235,6 +235,13 @@ gcode store_session_delete_user(struct db *c, int64_t user_id, struct gerror *e)
 	return db_run(c, "DELETE FROM sessions WHERE user_id = $1", NULL, e, "i", user_id);
 }
 
+gcode store_session_delete_others(struct db *c, int64_t user_id, const char *keep_hash,
+				  struct gerror *e)
+{
+	return db_run(c, "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2", NULL, e,
+		      "it", user_id, keep_hash);
+}
+
 gcode store_token_create(struct db *c, int64_t user_id, const char *name,
 			 const char *token_hash, int64_t now, int64_t *id, struct gerror *e)
 {

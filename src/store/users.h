@@ -57,6 +57,9 @@ gcode store_session_get(struct db *c, const char *id_hash, int64_t *user_id,
 gcode store_session_touch(struct db *c, const char *id_hash, int64_t now, struct gerror *e);
 gcode store_session_delete(struct db *c, const char *id_hash, struct gerror *e);
 gcode store_session_delete_user(struct db *c, int64_t user_id, struct gerror *e);
+/* Ends every session of the user but one (after a password change). */
+gcode store_session_delete_others(struct db *c, int64_t user_id, const char *keep_hash,
+				  struct gerror *e);
 
 gcode store_token_create(struct db *c, int64_t user_id, const char *name,
 			 const char *token_hash, int64_t now, int64_t *id, struct gerror *e);
