@@ -89,7 +89,8 @@ static bool username_ok(const char *s)
 }
 
 /* Checks role, region, department and enterprise of an account. */
-static gcode check_fields(struct api_req *rq, const struct user_fields *f, struct gerror *e)
+static gcode check_fields(struct api_req *rq, const struct user_fields *f, enum action act,
+			  struct gerror *e)
 {
 	enum role r = role_from_code(f->role);
 	if (r == ROLE_NONE)
@@ -103,7 +104,7 @@ static gcode check_fields(struct api_req *rq, const struct user_fields *f, struc
 	if (!known)
 		return gerr_set(e, G_ERR_INVALID, "region", "所属区划不存在", "no such region");
 	struct obj_scope o = { .region = f->region };
-	gcode rc = api_check(rq, RES_USER, action_for(r), &o, e);
+	gcode rc = api_check(rq, RES_USER, act, &o, e);
 	if (rc != G_OK)
 		return rc == G_ERR_NOTFOUND
 			       ? gerr_set(e, G_ERR_INVALID, "region", "所属区划不在您的管辖范围内",
@@ -169,7 +170,7 @@ gcode h_users_create(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 		return gerr_set(e, G_ERR_INVALID, "username",
 				"用户名为3到64位字母、数字或 _ . - @",
 				"username: 3 to 64 letters, digits or _ . - @");
-	rc = check_fields(rq, &f, e);
+	rc = check_fields(rq, &f, action_for(role_from_code(f.role)), e);
 	const char *pw = body_str(rq->json, "password");
 	if (rc == G_OK)
 		rc = api_password_policy(pw, f.username, "password", e);
@@ -216,15 +217,21 @@ gcode h_users_update(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	struct user_row u;
 	struct user_fields f;
 	int64_t version = 0;
-	gcode rc = visible_user(rq, ACT_WRITE, &u, e);
+	gcode rc = visible_user(rq, ACT_READ, &u, e);
 	if (rc == G_OK)
 		rc = body_check(rq->json, update_spec, e);
-	if (rc == G_OK)
-		rc = api_if_match(rq, &version, e);
 	if (rc != G_OK)
 		return rc;
 	merge_fields(rq->json, &u, &f);
-	rc = check_fields(rq, &f, e);
+	/* An administrator's account, or making someone one, is the security
+	 * administrator's; every other account is the system administrator's. */
+	bool admin = role_is_admin(role_from_code(u.role)) || role_is_admin(role_from_code(f.role));
+	struct obj_scope o = { .region = u.region };
+	rc = api_check(rq, RES_USER, admin ? ACT_ADMIN : ACT_WRITE, &o, e);
+	if (rc == G_OK)
+		rc = api_if_match(rq, &version, e);
+	if (rc == G_OK)
+		rc = check_fields(rq, &f, admin ? ACT_ADMIN : ACT_WRITE, e);
 	json_t *before = store_user_json(rq->db, u.id, rq->now), *after = NULL;
 	struct actor a = api_actor(rq);
 	if (rc == G_OK)

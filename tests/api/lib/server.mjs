@@ -26,10 +26,59 @@ export function guatu(args, input) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// On PostgreSQL every server gets a database of its own, created next to the
+// one named by GUATU_TEST_PG_URL (demo drops and recreates the schema it is
+// given, so two servers of one test file must not share a database). Falls
+// back to the shared database when the role may not create databases.
+let pgSeq = 0;
+export function freshDb(dir) {
+  const base = dbUrl(dir);
+  if (BACKEND !== 'postgres') return { db: base, drop: () => {} };
+  const name = `guatu_t_${process.pid}_${++pgSeq}`;
+  const r = spawnSync('psql', [base, '-v', 'ON_ERROR_STOP=1', '-qAtc', `CREATE DATABASE ${name}`],
+    { encoding: 'utf8' });
+  if (r.status !== 0) return { db: base, drop: () => {} };
+  const u = new URL(base);
+  u.pathname = '/' + name;
+  return {
+    db: u.toString(),
+    drop: () => spawnSync('psql', [base, '-qAtc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`],
+      { encoding: 'utf8' }),
+  };
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// GB 32100-2015 unified social credit codes.
+export const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+export function creditCheckChar(first17) {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_ALPHABET.indexOf(first17[i]) * CREDIT_WEIGHTS[i];
+  const c = 31 - (sum % 31);
+  return CREDIT_ALPHABET[c === 31 ? 0 : c];
+}
+let creditSeq = 0;
+// A valid code of division `region` whose organisation part is unique in this process.
+export function validCreditCode(region = '220104') {
+  let n = (process.pid * 7919 + Date.now() + ++creditSeq * 104729) % (31 ** 6);
+  let org = '';
+  for (let i = 0; i < 6; i++) { org += CREDIT_ALPHABET[n % 31]; n = Math.floor(n / 31); }
+  const first17 = `91${region}MA${org}${CREDIT_ALPHABET[creditSeq % 31]}`;
+  return first17 + creditCheckChar(first17);
+}
+
+// Servers still running when the test file ends are stopped by one root-level
+// hook, registered here at import time: an after() called from inside a
+// before() hook or a test would stop the server as soon as that hook ends.
+const running = new Set();
+after(async () => { for (const stop of [...running]) await stop(); });
+process.on('exit', () => { for (const stop of running) stop.kill(); });
+
 // Starts `guatu demo` with extra flags; resolves to {url, db, dir, proc, stop}.
 export async function startDemo(extra = [], env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'guatu-api-'));
-  const db = dbUrl(dir);
+  const { db, drop } = freshDb(dir);
   const proc = spawn(BIN, ['demo', '--db', db, '--listen', '127.0.0.1:0', '--log-level', 'warn', ...extra], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,20 +97,29 @@ export async function startDemo(extra = [], env = {}) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    running.delete(stop);
+    const exited = new Promise((r) => (proc.exitCode !== null || proc.signalCode !== null ? r() : proc.on('exit', r)));
     proc.kill('SIGTERM');
-    await new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
+    // A server that does not stop within 10 s is killed (and the test that
+    // hung it fails on its own assertions).
+    const t = setTimeout(() => proc.kill('SIGKILL'), 10000);
+    await exited;
+    clearTimeout(t);
     rmSync(dir, { recursive: true, force: true });
+    drop();
   };
-  after(stop);
+  stop.kill = () => { try { proc.kill('SIGKILL'); } catch { /* gone */ } };
+  running.add(stop);
   return { url, db, dir, proc, stop, stderr: () => err };
 }
 
 // A logged-in client: keeps the session cookie and sends the CSRF token.
 export class Client {
-  constructor(base) { this.base = base; this.cookie = ''; this.csrf = ''; this.user = null; }
+  constructor(base, token = '') { this.base = base; this.cookie = ''; this.csrf = ''; this.user = null; this.token = token; }
 
   async req(method, path, body, headers = {}) {
     const h = { ...headers };
+    if (this.token && !('Authorization' in h)) h.Authorization = `Bearer ${this.token}`;
     if (this.cookie) h.Cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('X-CSRF-Token' in h)) h['X-CSRF-Token'] = this.csrf;
     let payload;
@@ -69,7 +127,10 @@ export class Client {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       if (!('Content-Type' in h)) h['Content-Type'] = 'application/json';
     }
-    const r = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    // A request that hangs fails after 20 s instead of stalling the suite.
+    const r = await fetch(this.base + path, {
+      method, headers: h, body: payload, redirect: 'manual', signal: AbortSignal.timeout(20000),
+    });
     const sc = r.headers.get('set-cookie');
     if (sc) {
       const m = sc.match(/guatu_session=([^;]*)/);

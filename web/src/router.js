@@ -1,0 +1,55 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, loadMe, setUnauthorizedHandler } from './api.js'
+import { can } from './roles.js'
+import { MODULES } from './modules.js'
+import AppLayout from './layouts/AppLayout.vue'
+import LoginView from './views/LoginView.vue'
+import HomeView from './views/HomeView.vue'
+
+const ModuleView = () => import('./views/ModuleView.vue')
+
+const routes = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/change-password', name: 'change-password', component: () => import('./views/ChangePasswordView.vue'), meta: { bare: true } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: HomeView },
+      ...MODULES.map((m) => ({ path: m.key, name: m.key, component: ModuleView, props: { moduleKey: m.key } })),
+      { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue'), meta: { allow: can.readEnterprises } },
+      { path: 'admin/regions', name: 'regions', component: () => import('./views/admin/RegionsView.vue'), meta: { allow: can.readOrg } },
+      { path: 'admin/departments', name: 'departments', component: () => import('./views/admin/DepartmentsView.vue'), meta: { allow: can.readOrg } },
+      { path: 'admin/users', name: 'users', component: () => import('./views/admin/UsersView.vue'), meta: { allow: can.readUsers } },
+      { path: 'admin/tokens', name: 'tokens', component: () => import('./views/admin/TokensView.vue') },
+      { path: 'admin/audit', name: 'audit', component: () => import('./views/admin/AuditView.vue'), meta: { allow: can.readAudit } },
+      { path: 'forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue') },
+      { path: ':rest(.*)*', name: 'notfound', component: () => import('./views/ForbiddenView.vue'), props: { notFound: true } },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+router.beforeEach(async (to) => {
+  if (!session.checked) await loadMe()
+  const u = session.user
+  if (to.meta.public) {
+    if (u) return u.must_change_password ? { name: 'change-password' } : { name: 'home' }
+    return true
+  }
+  if (!u) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  // A user who must change the password goes nowhere else.
+  if (u.must_change_password && to.name !== 'change-password') return { name: 'change-password' }
+  if (to.meta.allow && !to.meta.allow(u.role)) return { name: 'forbidden' }
+  return true
+})
+
+setUnauthorizedHandler(() => {
+  const cur = router.currentRoute.value
+  if (!cur.meta.public) router.replace({ name: 'login', query: { redirect: cur.fullPath } })
+})
