@@ -226,6 +226,8 @@ gcode h_users_update(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	/* An administrator's account, or making someone one, is the security
 	 * administrator's; every other account is the system administrator's. */
 	bool admin = role_is_admin(role_from_code(u.role)) || role_is_admin(role_from_code(f.role));
+	if (role_from_code(f.role) != ROLE_NONE && !scope_may_assign_role(&rq->who, role_from_code(f.role)))
+		return gerr_set(e, G_ERR_FORBIDDEN, "role", "无权授予该角色", "you may not grant this role");
 	struct obj_scope o = { .region = u.region };
 	rc = api_check(rq, RES_USER, admin ? ACT_ADMIN : ACT_WRITE, &o, e);
 	if (rc == G_OK)

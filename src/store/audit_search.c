@@ -13,8 +13,8 @@
 	" AND (CAST($6 AS TEXT) IS NULL OR object_type = $6)" \
 	" AND (CAST($7 AS BIGINT) = 0 OR ts >= $7)" \
 	" AND (CAST($8 AS BIGINT) = 0 OR ts < $8)" \
-	" AND (CAST($9 AS TEXT) IS NULL OR object_id = $9 OR actor LIKE $10 OR" \
-	"      before_json LIKE $10 OR after_json LIKE $10)"
+	" AND (CAST($9 AS TEXT) IS NULL OR object_id = $9 OR actor LIKE $10 ESCAPE '\\' OR" \
+	"      before_json LIKE $10 ESCAPE '\\' OR after_json LIKE $10 ESCAPE '\\')"
 
 static const char list_sql[] =
 	"SELECT id, ts, actor_id, actor, ip, action, object_type, object_id, region,"
@@ -58,12 +58,8 @@ gcode audit_search(struct db *c, const struct audit_query *q, json_t **out,
 	static const char *const names[] = { "id", "ts", "actor_id", "actor", "ip",
 		"action", "object_type", "object_id", "region", "before", "after",
 		"prev_hash", "hash", NULL };
-	char like[300];
-	const char *likep = NULL;
-	if (q->q && *q->q && strlen(q->q) < sizeof like - 2) {
-		snprintf(like, sizeof like, "%%%s%%", q->q);
-		likep = like;
-	}
+	char like[600];
+	const char *likep = db_like_pattern(q->q, like, sizeof like);
 	int64_t total;
 	gcode rc = count(c, q, likep, &total, e);
 	if (rc != G_OK)

@@ -200,3 +200,19 @@ gcode db_run(struct db *c, const char *sql, int64_t *changes, struct gerror *e,
 	db_finish(s);
 	return rc;
 }
+
+const char *db_like_pattern(const char *q, char *out, size_t cap)
+{
+	if (!q || !*q || strlen(q) * 2 + 3 > cap)
+		return NULL;
+	size_t j = 0;
+	out[j++] = '%';
+	for (size_t i = 0; q[i]; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
+			out[j++] = '\\';
+		out[j++] = q[i];
+	}
+	out[j++] = '%';
+	out[j] = '\0';
+	return out;
+}

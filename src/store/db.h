@@ -92,4 +92,8 @@ gcode db_prepare_bind(struct db *c, const char *sql, struct db_stmt **out,
 gcode db_run(struct db *c, const char *sql, int64_t *changes, struct gerror *e,
 	     const char *fmt, ...);
 
+/* Writes "%q%" with LIKE's metacharacters escaped by backslash, for use
+ * with ESCAPE '\'. Returns out, or NULL when q is NULL/empty or too long. */
+const char *db_like_pattern(const char *q, char *out, size_t cap);
+
 #endif

@@ -50,20 +50,6 @@ static const char fts_count[] = "SELECT COUNT(*) FROM (SELECT 1 FROM enterprises
 	" JOIN enterprises e ON e.id = f.rowid WHERE f.enterprises_fts MATCH $5 AND" ENT_FILTER
 	" AND CAST($6 AS TEXT) IS NULL LIMIT " COUNT_CAP ") t";
 
-/* Escapes LIKE metacharacters and wraps in %...%. */
-static void like_pattern(const char *q, char *out, size_t cap)
-{
-	size_t j = 0;
-	out[j++] = '%';
-	for (size_t i = 0; q[i] && j + 3 < cap; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			out[j++] = '\\';
-		out[j++] = q[i];
-	}
-	out[j++] = '%';
-	out[j] = '\0';
-}
-
 /* An FTS5 string literal: the query in double quotes, quotes doubled. */
 static void fts_phrase(const char *q, char *out, size_t cap)
 {
@@ -113,7 +99,7 @@ gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
 		if (fts) {
 			fts_phrase(q->q, pat, sizeof pat);
 		} else {
-			like_pattern(q->q, pat, sizeof pat);
+			db_like_pattern(q->q, pat, sizeof pat);
 			if (strlen(q->q) < sizeof prefix - 1) {
 				snprintf(prefix, sizeof prefix, "%s%%", q->q);
 				for (char *p = prefix; *p; p++) /* codes are stored upper-case */

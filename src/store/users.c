@@ -87,19 +87,16 @@ json_t *store_user_json(struct db *c, int64_t id, int64_t now)
 
 #define USER_FILTER \
 	" WHERE u.region BETWEEN $1 AND $2" \
-	" AND (CAST($3 AS TEXT) IS NULL OR u.username LIKE $3 OR u.display_name LIKE $3)" \
+	" AND (CAST($3 AS TEXT) IS NULL OR u.username LIKE $3 ESCAPE '\\'" \
+	"      OR u.display_name LIKE $3 ESCAPE '\\')" \
 	" AND (CAST($4 AS TEXT) IS NULL OR u.role = $4)"
 
 gcode store_user_list(struct db *c, const char *lo, const char *hi, const char *q,
 		      const char *role, int64_t limit, int64_t offset, int64_t now,
 		      json_t **out, struct gerror *e)
 {
-	char like[200];
-	const char *likep = NULL;
-	if (q && *q && strlen(q) < sizeof like - 2) {
-		snprintf(like, sizeof like, "%%%s%%", q);
-		likep = like;
-	}
+	char like[300];
+	const char *likep = db_like_pattern(q, like, sizeof like);
 	struct db_stmt *s;
 	int64_t total = 0;
 	gcode rc = db_prepare_bind(c, "SELECT COUNT(*) FROM users u" USER_FILTER, &s, e,
