@@ -39,8 +39,9 @@ enum proj_amount_error {
 
 /* Parses s[0..len) (folded first: full-width digits, "，", "．", blanks)
  * into *yuan. Units: 元, 万/万元, 百万/百万元, 千万/千万元, 亿/亿元; several
- * from large to small add up ("1亿2000万元"); a number without a unit
- * takes default_unit. A leading ¥ or ￥ is allowed. *yuan is untouched on
+ * from large to small add up ("1亿2000万元", "2亿5千万"); a number without
+ * a unit takes default_unit, also after others ("1亿2000" with 万元 is
+ * 1.2亿元; with 亿元 it is refused). A leading ¥ or ￥ is allowed. *yuan is untouched on
  * failure. s may be NULL when len is 0. */
 enum proj_amount_error proj_amount_parse(const char *s, size_t len, enum proj_unit default_unit,
 					 int64_t *yuan);

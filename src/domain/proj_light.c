@@ -73,7 +73,8 @@ static void rule_start(struct ctx *c)
 	struct proj_light_reason *r;
 	if (m == 0) {
 		r = add(c, PLR_START_DUE, PLIGHT_YELLOW, 0);
-		snprintf(r->zh, sizeof r->zh, "计划本月（%d年%d月）开工，尚未开工", p.year, p.month);
+		snprintf(r->zh, sizeof r->zh, "计划本月（%d年%d月）开工，尚未开工", p.year,
+			 p.month);
 		snprintf(r->en, sizeof r->en, "Due to start this month (%04d-%02d), not started",
 			 p.year, p.month);
 		return;
@@ -83,8 +84,9 @@ static void rule_start(struct ctx *c)
 		red ? PLIGHT_RED : PLIGHT_YELLOW, m);
 	snprintf(r->zh, sizeof r->zh, "计划%d年%d月开工，逾期%d个月%s未开工", p.year, p.month, m,
 		 red ? "仍" : "");
-	snprintf(r->en, sizeof r->en, "Planned to start in %04d-%02d, still not started %d month%s later",
-		 p.year, p.month, m, m == 1 ? "" : "s");
+	snprintf(r->en, sizeof r->en,
+		 "Planned to start in %04d-%02d, still not started %d month%s later", p.year,
+		 p.month, m, m == 1 ? "" : "s");
 }
 
 static void rule_progress(struct ctx *c)
@@ -108,8 +110,8 @@ static void rule_progress(struct ctx *c)
 	proj_bp_format_short(behind, b, sizeof b);
 	proj_bp_format_short(rate, d, sizeof d);
 	proj_bp_format_short(pace, s, sizeof s);
-	snprintf(r->zh, sizeof r->zh, "投资完成率落后序时进度%s个百分点（完成%s%%，序时进度%s%%）", b,
-		 d, s);
+	snprintf(r->zh, sizeof r->zh,
+		 "投资完成率落后序时进度%s个百分点（完成%s%%，序时进度%s%%）", b, d, s);
 	snprintf(r->en, sizeof r->en,
 		 "Investment completion %s%% is %s points behind the pro-rata schedule %s%%", d, b,
 		 s);

@@ -22,7 +22,8 @@ static const struct {
 	[PROC_APPROVAL] = { { "approval", "立项", "project approval",
 			      { "立项审批", "项目立项", "审批核准备案", "立项手续" } },
 			    20, 0, false },
-	[PROC_LAND] = { { "land", "用地", "land use", { "土地", "用地手续", "用地审批", "土地手续" } },
+	[PROC_LAND] = { { "land", "用地", "land use",
+			  { "土地", "用地手续", "用地审批", "土地手续" } },
 			60, BIT(PROC_APPROVAL), true },
 	[PROC_PLANNING] = { { "planning", "规划许可", "planning permit",
 			      { "规划", "规划手续", "建设工程规划许可", "工程规划许可证" } },
@@ -51,9 +52,9 @@ static const struct name_row statuses[PSTATUS__COUNT] = {
 
 static const struct name_row kinds[PAPPROVAL__COUNT] = {
 	[PAPPROVAL_NONE] = { "", "", "", { NULL } },
-	[PAPPROVAL_REVIEW] = { "review", "审批", "review", { "审批制", "审批类", NULL, NULL } },
-	[PAPPROVAL_VERIFY] = { "verify", "核准", "verification", { "核准制", "核准类", NULL, NULL } },
-	[PAPPROVAL_FILING] = { "filing", "备案", "filing", { "备案制", "备案类", NULL, NULL } },
+	[PAPPROVAL_REVIEW] = { "review", "审批", "review", { "审批制", "审批类" } },
+	[PAPPROVAL_VERIFY] = { "verify", "核准", "verification", { "核准制", "核准类" } },
+	[PAPPROVAL_FILING] = { "filing", "备案", "filing", { "备案制", "备案类" } },
 };
 
 static const struct name_row none = { "", "?", "?", { NULL } };
@@ -265,8 +266,8 @@ static enum proj_proc_error check_kind(const struct proj_proc_record *r)
 
 static enum proj_proc_error check_dates(const struct proj_proc_record *r, int32_t today)
 {
-	if (!date_ok(r->planned_finish) || !date_ok(r->actual_start) || !date_ok(r->actual_finish) ||
-	    !date_ok(today))
+	if (!date_ok(r->planned_finish) || !date_ok(r->actual_start) ||
+	    !date_ok(r->actual_finish) || !date_ok(today))
 		return PPROC_BAD_DATE;
 	if (r->status == PSTATUS_OBTAINED && !has(r->actual_finish))
 		return PPROC_NEED_OBTAINED_DATE;
@@ -302,11 +303,12 @@ static const struct proc_message messages[PPROC__COUNT] = {
 	[PPROC_NEED_APPROVAL_KIND] = { "立项须注明审批、核准或备案",
 				       "Project approval must say review, verification or filing" },
 	[PPROC_KIND_NOT_APPROVAL] = { "只有立项手续区分审批、核准、备案",
-				      "Only project approval has a review/verification/filing form" },
+				      "Only project approval is reviewed, verified or filed" },
 	[PPROC_EXEMPT_NOT_ALLOWED] = { "立项不能免办：项目须经审批、核准或备案",
-				       "Project approval cannot be waived: every project is reviewed, "
-				       "verified or filed" },
-	[PPROC_NEED_BASIS] = { "不涉及/免办须登记依据", "A waived procedure needs its basis recorded" },
+				       "Project approval cannot be waived: every project is "
+				       "reviewed, verified or filed" },
+	[PPROC_NEED_BASIS] = { "不涉及/免办须登记依据",
+			       "A waived procedure needs its basis recorded" },
 	[PPROC_NEED_OBTAINED_DATE] = { "已取得的手续须填写取得日期",
 				       "An obtained procedure needs the date it was obtained" },
 	[PPROC_DATES_NOT_STARTED] = { "未启动的手续不应有办理日期",

@@ -340,8 +340,8 @@ static const struct {
 } campaigns[PCAMP__COUNT] = {
 	[PCAMP_Q1_OPENING] = { "q1_opening", "开门红", "strong opening",
 			       "一季度集中开工：计划一季度开工（复工）的项目全部开工",
-			       "Q1 concentrated start: every project planned to start (or resume) in "
-			       "Q1 has started" },
+			       "Q1 concentrated start: every project planned to start (or "
+			       "resume) in Q1 has started" },
 	[PCAMP_Q2_ALL_STARTED] = { "q2_all_started", "全开工", "all started",
 				   "二季度全开工：项目开复工率100%",
 				   "Q2 all started: every project started or resumed (100%)" },

@@ -65,7 +65,8 @@ enum proj_group {
  * ascending order. False when year is outside 1..9999, asof is invalid,
  * a date is neither valid nor NONE, an amount is negative, the sums
  * overflow, or the rows do not fit in cap (then *n_rows is the number
- * needed; otherwise 0 on failure). f may be NULL when n is 0. */
+ * needed; otherwise 0 on failure). f may be NULL when n is 0; PGROUP_ALL
+ * always gives its one row, even for an empty list. */
 bool proj_rates_group(const struct proj_fact *f, size_t n, int year, int32_t asof,
 		      enum proj_group by, struct proj_rate_row *rows, size_t cap, size_t *n_rows);
 

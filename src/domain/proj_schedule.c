@@ -132,9 +132,9 @@ static int64_t end_of(const struct net *g, size_t i, int64_t start)
 }
 
 /* The exclusive end a milestone may reach when it must finish by day d. */
-static int64_t end_limit(const struct net *g, size_t i, int32_t d)
+static int64_t end_limit(const struct net *g, size_t i, int64_t d)
 {
-	return (int64_t)d + (g->ms[i].duration > 0 ? 1 : 0);
+	return d + (g->ms[i].duration > 0 ? 1 : 0);
 }
 
 static void forward(struct net *g, int64_t start)
@@ -151,29 +151,37 @@ static void forward(struct net *g, int64_t start)
 	}
 }
 
-/* target_end: the exclusive end for milestones without successors, or
- * INT64_MIN to use target (an inclusive day) converted per milestone. */
-static void backward(struct net *g, int64_t target_end, int32_t target)
+/* Late starts from the back: a milestone nothing depends on must finish
+ * by target (an inclusive day); deadlines cap any milestone. */
+static void backward(struct net *g, int64_t target)
 {
 	for (size_t o = g->n; o-- > 0;) {
 		size_t i = g->order[o];
-		int64_t lend = target_end != INT64_MIN ? target_end : end_limit(g, i, target);
+		int64_t lend = end_limit(g, i, target);
 		for (size_t s = 0; s < g->n; s++)
 			for (size_t k = 0; k < g->ms[s].n_deps; k++)
 				if (g->pred[s][k] == i && g->ls[s] < lend)
 					lend = g->ls[s];
-		if (g->ms[i].deadline != PROJ_DATE_NONE && end_limit(g, i, g->ms[i].deadline) < lend)
-			lend = end_limit(g, i, g->ms[i].deadline);
+		int32_t deadline = g->ms[i].deadline;
+		if (deadline != PROJ_DATE_NONE && end_limit(g, i, deadline) < lend)
+			lend = end_limit(g, i, deadline);
 		g->ls[i] = lend - g->ms[i].duration;
 	}
 }
 
-static int64_t max_end(const struct net *g)
+static int64_t finish_of(const struct net *g, size_t i, int64_t start)
+{
+	int64_t end = end_of(g, i, start);
+	return g->ms[i].duration > 0 ? end - 1 : end;
+}
+
+/* The latest inclusive finish of the forward pass. */
+static int64_t max_finish(const struct net *g)
 {
 	int64_t m = INT64_MIN;
 	for (size_t i = 0; i < g->n; i++)
-		if (end_of(g, i, g->es[i]) > m)
-			m = end_of(g, i, g->es[i]);
+		if (finish_of(g, i, g->es[i]) > m)
+			m = finish_of(g, i, g->es[i]);
 	return m;
 }
 
@@ -189,19 +197,14 @@ static int64_t min_late_start(const struct net *g)
 static void passes(struct net *g, const struct proj_sched_input *in)
 {
 	if (in->start == PROJ_DATE_NONE) {
-		backward(g, INT64_MIN, in->target);
+		backward(g, in->target);
 		forward(g, min_late_start(g));
 		return;
 	}
 	forward(g, in->start);
-	backward(g, in->target == PROJ_DATE_NONE ? max_end(g) : INT64_MIN, in->target);
+	backward(g, in->target == PROJ_DATE_NONE ? max_finish(g) : in->target);
 }
 
-static int32_t finish_day(const struct net *g, size_t i, int64_t start)
-{
-	int64_t end = end_of(g, i, start);
-	return (int32_t)(g->ms[i].duration > 0 ? end - 1 : end);
-}
 
 static bool in_range(int64_t d)
 {
@@ -219,8 +222,8 @@ static bool fill_times(const struct net *g, struct proj_sched_result *out)
 		struct proj_sched_times *t = &out->t[i];
 		t->es = (int32_t)g->es[i];
 		t->ls = (int32_t)g->ls[i];
-		t->ef = finish_day(g, i, g->es[i]);
-		t->lf = finish_day(g, i, g->ls[i]);
+		t->ef = (int32_t)finish_of(g, i, g->es[i]);
+		t->lf = (int32_t)finish_of(g, i, g->ls[i]);
 		t->total_float = t->ls - t->es;
 		out->min_float = t->total_float < out->min_float ? t->total_float : out->min_float;
 	}
@@ -249,7 +252,7 @@ static void fill_critical(const struct net *g, struct proj_sched_result *out)
 static void fill_summary(const struct net *g, struct proj_sched_result *out)
 {
 	memcpy(out->order, g->order, g->n * sizeof g->order[0]);
-	out->start = out->t[g->order[0]].es;
+	out->start = INT32_MAX;
 	out->finish = out->latest_finish = INT32_MIN;
 	for (size_t i = 0; i < g->n; i++) {
 		out->start = out->t[i].es < out->start ? out->t[i].es : out->start;
@@ -309,7 +312,8 @@ static const struct sched_message messages[PSCHED__COUNT] = {
 	[PSCHED_TOO_MANY_DEPS] = { "前置里程碑超过8个", "More than 8 predecessors" },
 	[PSCHED_BAD_DURATION] = { "工期应为0至3660天", "The duration must be 0 to 3660 days" },
 	[PSCHED_DUPLICATE_ID] = { "里程碑编号重复", "The milestone id is used twice" },
-	[PSCHED_UNKNOWN_DEP] = { "依赖的里程碑不存在", "It depends on a milestone that does not exist" },
+	[PSCHED_UNKNOWN_DEP] = { "依赖的里程碑不存在",
+				 "It depends on a milestone that does not exist" },
 	[PSCHED_SELF_DEP] = { "不能依赖自身", "It depends on itself" },
 	[PSCHED_CYCLE] = { "前后置关系成环，无法排期", "Its dependencies form a cycle" },
 	[PSCHED_NO_ANCHOR] = { "须给出开始日期或目标日期", "A start or a target date is required" },
@@ -381,14 +385,16 @@ static bool track_ok(const struct proj_ms_track *m)
 		return false;
 	if (has(m->base_start) != has(m->base_finish))
 		return false;
-	if (has(m->base_start) && (!proj_date_valid(m->base_start) ||
-				   !proj_date_valid(m->base_finish) || m->base_finish < m->base_start))
+	if (has(m->base_start) &&
+	    (!proj_date_valid(m->base_start) || !proj_date_valid(m->base_finish) ||
+	     m->base_finish < m->base_start))
 		return false;
 	if (has(m->actual_start) && !proj_date_valid(m->actual_start))
 		return false;
 	if (has(m->actual_finish) && !proj_date_valid(m->actual_finish))
 		return false;
-	return !(has(m->actual_start) && has(m->actual_finish) && m->actual_finish < m->actual_start);
+	return !(has(m->actual_start) && has(m->actual_finish) &&
+		 m->actual_finish < m->actual_start);
 }
 
 static bool all_ok(const struct proj_ms_track *ms, size_t n, int32_t day)
@@ -412,7 +418,8 @@ static void slip_one(const struct proj_ms_track *m, int32_t today, struct proj_m
 	if (has(m->actual_start))
 		s->forecast_start = m->actual_start;
 	else if (s->done)
-		s->forecast_start = m->actual_finish < m->plan_start ? m->actual_finish : m->plan_start;
+		s->forecast_start =
+			m->actual_finish < m->plan_start ? m->actual_finish : m->plan_start;
 	else
 		s->forecast_start = today > m->plan_start ? today : m->plan_start;
 	s->forecast_finish = s->done ? m->actual_finish : s->overdue ? today : m->plan_finish;

@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "domain/proj_class.h"
 #include "domain/proj_procedure.h"
 
 enum proj_stage {
@@ -45,7 +44,6 @@ bool proj_stage_is_started(enum proj_stage s);
  * days or PROJ_DATE_NONE. Nothing is owned. */
 struct proj_state {
 	enum proj_stage stage;   /* the current stage */
-	enum proj_kind kind;
 	enum proj_proc_status procs[PROC__COUNT];
 	int32_t stage_date;      /* when the current stage was entered */
 	int32_t start_date;      /* 开工 date, once known */
