@@ -17,6 +17,18 @@ static const struct field_spec login_spec[] = {
 	{ 0 },
 };
 
+/* A user id as the audit record's object id. */
+struct oid {
+	char s[24];
+};
+
+static struct oid user_oid(int64_t id)
+{
+	struct oid o;
+	snprintf(o.s, sizeof o.s, "%lld", (long long)id);
+	return o;
+}
+
 static void wipe_json_string(json_t *body, const char *name)
 {
 	json_t *v = json_object_get(body, name);
@@ -45,7 +57,7 @@ static gcode login_failed(struct api_req *rq, struct user_row *u, struct gerror 
 	json_t *info = json_pack("{s:i}", "failed_logins", failed ? failed : u->failed_logins + 1);
 	if (db_begin(rq->db, e) == G_OK) {
 		store_user_set_login_state(rq->db, u->id, failed, until, 0, NULL);
-		audit_append(rq->db, &a, action, "user", NULL, u->region, NULL, info, NULL);
+		audit_append(rq->db, &a, action, "user", user_oid(u->id).s, u->region, NULL, info, NULL);
 		db_commit(rq->db, NULL);
 	}
 	json_decref(info);
@@ -75,7 +87,7 @@ static gcode start_session(struct api_req *rq, struct api_resp *rs, struct user_
 	if (rc == G_OK)
 		rc = store_session_create(rq->db, hash, u->id, csrf, rq->ip, rq->now, e);
 	if (rc == G_OK)
-		rc = audit_append(rq->db, &a, "login", "user", NULL, u->region, NULL, NULL, e);
+		rc = audit_append(rq->db, &a, "login", "user", user_oid(u->id).s, u->region, NULL, NULL, e);
 	if (rc == G_OK)
 		rc = db_commit(rq->db, e);
 	if (rc != G_OK) {
@@ -108,7 +120,7 @@ gcode h_session_create(struct api_req *rq, struct api_resp *rs, struct gerror *e
 			      "wrong username or password");
 	} else if (rc == G_OK && u.locked_until > rq->now) {
 		struct actor a = { u.id, u.username, rq->ip };
-		audit_append_tx(rq->db, &a, "login_refused_locked", "user", NULL, u.region, NULL,
+		audit_append_tx(rq->db, &a, "login_refused_locked", "user", user_oid(u.id).s, u.region, NULL,
 				NULL, NULL);
 		rc = gerr_set(e, G_ERR_LOCKED, "username", "账号已锁定，请稍后再试或联系安全管理员解锁",
 			      "the account is locked: try later or ask the security administrator");
@@ -129,7 +141,8 @@ gcode h_session_delete(struct api_req *rq, struct api_resp *rs, struct gerror *e
 	if (rc == G_OK && rq->session_hash[0])
 		rc = store_session_delete(rq->db, rq->session_hash, e);
 	if (rc == G_OK)
-		rc = audit_append(rq->db, &a, "logout", "user", NULL, rq->who.region, NULL, NULL, e);
+		rc = audit_append(rq->db, &a, "logout", "user", user_oid(rq->who.user_id).s, rq->who.region,
+				  NULL, NULL, e);
 	if (rc == G_OK)
 		rc = db_commit(rq->db, e);
 	if (rc != G_OK)
@@ -192,7 +205,8 @@ gcode h_me_password(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	if (rc == G_OK) /* other sessions may be someone who knew the old password */
 		rc = store_session_delete_others(rq->db, u.id, rq->session_hash, e);
 	if (rc == G_OK)
-		rc = audit_append(rq->db, &a, "password_change", "user", NULL, u.region, NULL, NULL, e);
+		rc = audit_append(rq->db, &a, "password_change", "user", user_oid(u.id).s, u.region, NULL,
+				  NULL, e);
 	if (rc == G_OK)
 		rc = db_commit(rq->db, e);
 	mem_wipe(hash, sizeof hash);
