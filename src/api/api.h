@@ -84,6 +84,10 @@ int api_status_of(gcode code);
 const char *api_query(struct api_req *rq, const char *key);
 const char *api_header(struct api_req *rq, const char *name);
 struct actor api_actor(const struct api_req *rq);
+/* A free-text query parameter: NULL when absent; 400 naming key when it is
+ * not UTF-8 or longer than max_chars characters. */
+gcode api_query_text(struct api_req *rq, const char *key, long max_chars, const char **out,
+		     struct gerror *e);
 /* page/per_page from the query: defaults 1 and 20, per_page ≤ 500. */
 gcode api_paging(struct api_req *rq, int64_t *limit, int64_t *offset, struct gerror *e);
 /* The version named by If-Match; 428 when missing, 400 when malformed. */

@@ -15,7 +15,12 @@ static bool parse_day(const char *s, int64_t *out)
 	    m < 1 || m > 12 || d < 1 || d > 31)
 		return false;
 	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d };
-	*out = (int64_t)timegm(&tm) - 8 * 3600;
+	time_t t = timegm(&tm);
+	struct tm back;
+	gmtime_r(&t, &back);
+	if (back.tm_mday != d || back.tm_mon != m - 1) /* 2026-02-31 is no day */
+		return false;
+	*out = (int64_t)t - 8 * 3600;
 	return true;
 }
 
@@ -49,10 +54,15 @@ gcode h_audit_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	api_scope_range(rq, lo, hi);
 	q.lo = lo;
 	q.hi = hi;
-	q.actor = api_query(rq, "actor");
-	q.action = api_query(rq, "action");
-	q.object_type = api_query(rq, "object_type");
-	q.q = api_query(rq, "q");
+	rc = api_query_text(rq, "actor", 64, &q.actor, e);
+	if (rc == G_OK)
+		rc = api_query_text(rq, "action", 64, &q.action, e);
+	if (rc == G_OK)
+		rc = api_query_text(rq, "object_type", 64, &q.object_type, e);
+	if (rc == G_OK)
+		rc = api_query_text(rq, "q", 100, &q.q, e);
+	if (rc != G_OK)
+		return rc;
 	json_t *out;
 	rc = audit_search(rq->db, &q, &out, e);
 	if (rc != G_OK)

@@ -22,6 +22,20 @@ static gcode field_error(struct gerror *e, const char *field, const char *zh_nam
 	return gerr_set(e, G_ERR_INVALID, field, zh, en);
 }
 
+/* Only spaces, tabs, line breaks or the ideographic space U+3000. */
+static bool blank(const char *s)
+{
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (!strncmp(s, "\xE3\x80\x80", 3))
+			s += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
 static gcode check_value(const struct field_spec *f, const json_t *v, struct gerror *e)
 {
 	if (json_is_null(v)) {
@@ -38,7 +52,7 @@ static gcode check_value(const struct field_spec *f, const json_t *v, struct ger
 			return field_error(e, f->name, f->zh, "含有无效字符", "has invalid characters");
 		if ((size_t)n > max)
 			return field_error(e, f->name, f->zh, "过长", "is too long");
-		if (f->required && n == 0)
+		if (f->required && blank(json_string_value(v)))
 			return field_error(e, f->name, f->zh, "不能为空", "must not be empty");
 	} else if (f->type == 'i') {
 		if (!json_is_integer(v))

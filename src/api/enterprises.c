@@ -33,8 +33,11 @@ gcode h_enterprises_list(struct api_req *rq, struct api_resp *rs, struct gerror 
 	}
 	q.lo = lo;
 	q.hi = hi;
-	q.q = api_query(rq, "q");
-	q.industry = api_query(rq, "industry");
+	rc = api_query_text(rq, "q", 100, &q.q, e);
+	if (rc == G_OK)
+		rc = api_query_text(rq, "industry", 5, &q.industry, e);
+	if (rc != G_OK)
+		return rc;
 	if (rq->who.role == ROLE_ENTERPRISE)
 		q.only_id = rq->who.enterprise_id ? rq->who.enterprise_id : -1;
 	json_t *out;

@@ -11,6 +11,7 @@
 #include "base/secret.h"
 #include "domain/region.h"
 #include "domain/role.h"
+#include "store/enterprises.h"
 #include "store/org.h"
 #include "store/users.h"
 
@@ -38,8 +39,12 @@ gcode h_users_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 		region_range(region, lo, hi);
 	}
 	json_t *out;
-	rc = store_user_list(rq->db, lo, hi, api_query(rq, "q"), api_query(rq, "role"), limit,
-			     offset, rq->now, &out, e);
+	const char *q, *role;
+	rc = api_query_text(rq, "q", 200, &q, e);
+	if (rc == G_OK)
+		rc = api_query_text(rq, "role", 32, &role, e);
+	if (rc == G_OK)
+		rc = store_user_list(rq->db, lo, hi, q, role, limit, offset, rq->now, &out, e);
 	if (rc != G_OK)
 		return rc;
 	json_object_set_new(out, "page", json_integer(offset / limit + 1));
@@ -121,6 +126,14 @@ static gcode check_fields(struct api_req *rq, const struct user_fields *f, enum 
 	if (r == ROLE_ENTERPRISE && !f->enterprise_id)
 		return gerr_set(e, G_ERR_INVALID, "enterprise_id", "企业联系人须关联企业",
 				"an enterprise contact needs an enterprise");
+	if (f->enterprise_id) { /* in the account's own region, or the contact could not see it */
+		json_t *ent = store_enterprise_get(rq->db, f->enterprise_id);
+		bool same = ent && !strcmp(json_string_value(json_object_get(ent, "region")), f->region);
+		json_decref(ent);
+		if (!same)
+			return gerr_set(e, G_ERR_INVALID, "enterprise_id", "企业不存在或不在该区划",
+					"the enterprise does not exist in this region");
+	}
 	return G_OK;
 }
 

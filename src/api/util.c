@@ -17,6 +17,22 @@ const char *api_header(struct api_req *rq, const char *name)
 	return rq->header_fn ? rq->header_fn(rq->ctx, name) : NULL;
 }
 
+gcode api_query_text(struct api_req *rq, const char *key, long max_chars, const char **out,
+		     struct gerror *e)
+{
+	const char *v = api_query(rq, key);
+	*out = v;
+	if (!v)
+		return G_OK;
+	long n = text_utf8_len(v, strlen(v));
+	if (n >= 0 && n <= max_chars)
+		return G_OK;
+	char zh[128], en[128];
+	snprintf(zh, sizeof zh, "参数%s应为不超过%ld个字符的文本", key, max_chars);
+	snprintf(en, sizeof en, "%s must be text of at most %ld characters", key, max_chars);
+	return gerr_set(e, G_ERR_INVALID, key, zh, en);
+}
+
 struct actor api_actor(const struct api_req *rq)
 {
 	struct actor a = { rq->who.user_id, rq->username[0] ? rq->username : NULL, rq->ip };

@@ -58,8 +58,10 @@ gcode audit_search(struct db *c, const struct audit_query *q, json_t **out,
 	static const char *const names[] = { "id", "ts", "actor_id", "actor", "ip",
 		"action", "object_type", "object_id", "region", "before", "after",
 		"prev_hash", "hash", NULL };
-	char like[600];
+	char like[800];
 	const char *likep = db_like_pattern(q->q, like, sizeof like);
+	if (q->q && *q->q && !likep)
+		return gerr_set(e, G_ERR_INVALID, "q", "检索词过长", "the search text is too long");
 	int64_t total;
 	gcode rc = count(c, q, likep, &total, e);
 	if (rc != G_OK)

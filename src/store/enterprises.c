@@ -90,22 +90,22 @@ static void bind_common(struct db_stmt *s, const struct enterprise_query *q,
 gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
 			      json_t **out, struct gerror *e)
 {
-	char pat[400], prefix[64], ind[16];
+	char pat[800], prefix[64], ind[16];
 	const char *patp = NULL, *prefixp = NULL, *indp = NULL;
 	bool fts = false;
-	if (q->q && *q->q && strlen(q->q) < 128) {
+	if (q->q && *q->q) { /* the API bounds q to 100 characters */
 		long chars = text_utf8_len(q->q, strlen(q->q));
-		fts = db_dialect_of(c) == DB_SQLITE && chars >= 3 && !code_like(q->q);
-		if (fts) {
+		bool code = code_like(q->q);
+		fts = db_dialect_of(c) == DB_SQLITE && chars >= 3 && !code;
+		if (fts)
 			fts_phrase(q->q, pat, sizeof pat);
-		} else {
-			db_like_pattern(q->q, pat, sizeof pat);
-			if (strlen(q->q) < sizeof prefix - 1) {
-				snprintf(prefix, sizeof prefix, "%s%%", q->q);
-				for (char *p = prefix; *p; p++) /* codes are stored upper-case */
-					*p = (char)toupper((unsigned char)*p);
-				prefixp = prefix;
-			}
+		else if (!db_like_pattern(q->q, pat, sizeof pat))
+			return gerr_set(e, G_ERR_INVALID, "q", "检索词过长", "the search text is too long");
+		if (code && strlen(q->q) < sizeof prefix - 1) {
+			snprintf(prefix, sizeof prefix, "%s%%", q->q);
+			for (char *p = prefix; *p; p++) /* codes are stored upper-case */
+				*p = (char)toupper((unsigned char)*p);
+			prefixp = prefix;
 		}
 		patp = pat;
 	}

@@ -95,8 +95,10 @@ gcode store_user_list(struct db *c, const char *lo, const char *hi, const char *
 		      const char *role, int64_t limit, int64_t offset, int64_t now,
 		      json_t **out, struct gerror *e)
 {
-	char like[300];
+	char like[1300];
 	const char *likep = db_like_pattern(q, like, sizeof like);
+	if (q && *q && !likep)
+		return gerr_set(e, G_ERR_INVALID, "q", "检索词过长", "the search text is too long");
 	struct db_stmt *s;
 	int64_t total = 0;
 	gcode rc = db_prepare_bind(c, "SELECT COUNT(*) FROM users u" USER_FILTER, &s, e,

@@ -102,7 +102,7 @@ test('a renamed enterprise is found by its new name only', async () => {
 });
 
 test('a long query (more than 128 bytes) finds only the matching enterprise, not everything', async () => {
-  const name = '吉林省长春市朝阳区红旗街道' + '数字经济产业园区运营管理服务' + '有限责任公司第一分公司';
+  const name = '吉林省长春市朝阳区红旗街道' + '数字经济产业园区运营管理服务' + '有限责任公司第一分公司' + '（长春红旗街）';
   assert.ok(Buffer.byteLength(name) > 128);
   const c = await leader.post('/api/v1/enterprises', { name, region: '220104' });
   assert.equal(c.status, 201, c.text);
