@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemo, Client, guatu, verify, BACKEND, BIN } from './lib/server.mjs';
+import { startDemo, Client, guatu, verify, BACKEND, BIN, ROOT } from './lib/server.mjs';
 
 // The commands the operator needs; every command `guatu --help` lists is
 // checked too.
@@ -313,4 +313,11 @@ test('configuration: an unknown setting or a bad value is refused with a message
     { encoding: 'utf8', timeout: 5000 });
   assert.equal(flag.status, 2);
   assert.equal(guatu(['migrate', '--db', srv.db, '--config', join(work, 'missing.ini')]).status, 2);
+});
+
+test('docs/guatu.ini.sample is exactly what `guatu config` prints (every setting documented)', () => {
+  const r = guatu(['config']);
+  assert.equal(r.status, 0);
+  const sample = readFileSync(join(ROOT, 'docs/guatu.ini.sample'), 'utf8');
+  assert.equal(sample, r.stdout, 'regenerate it with: build/guatu config > docs/guatu.ini.sample');
 });
