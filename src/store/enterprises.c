@@ -4,9 +4,12 @@
 #include "store/enterprises.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/count_cache.h"
 #include "base/text.h"
 #include "store/fts_sql.h"
 #include "store/org.h"
@@ -64,6 +67,24 @@ static void fts_phrase(const char *q, char *out, size_t cap)
 	out[j] = '\0';
 }
 
+/* Totals are reused while a user pages through one query; any write to
+ * enterprises in this process forgets them, other processes' writes show
+ * within COUNT_TTL seconds. */
+#define COUNT_TTL 10
+static struct count_cache *counts;
+static pthread_once_t counts_once = PTHREAD_ONCE_INIT;
+
+static void counts_init(void)
+{
+	counts = count_cache_new(512, COUNT_TTL);
+}
+
+static struct count_cache *count_cache(void)
+{
+	pthread_once(&counts_once, counts_init);
+	return counts;
+}
+
 /* Letters and digits only: a credit code (or its start), not a name. */
 static bool code_like(const char *q)
 {
@@ -85,6 +106,33 @@ static void bind_common(struct db_stmt *s, const struct enterprise_query *q,
 		db_bind_text(s, 6, prefix);
 	else
 		db_bind_null(s, 6);
+}
+
+static gcode count_matches(struct db *c, const struct enterprise_query *q, bool fts,
+			   const char *ind, const char *pat, const char *prefix, int64_t *total,
+			   struct gerror *e)
+{
+	char key[2048];
+	int64_t now = (int64_t)time(NULL);
+	int kn = snprintf(key, sizeof key, "%d|%s|%s|%lld|%s|%s|%s", fts, q->lo, q->hi,
+			  (long long)q->only_id, ind ? ind : "", pat ? pat : "",
+			  prefix ? prefix : "");
+	bool cacheable = kn > 0 && (size_t)kn < sizeof key; /* never a truncated key */
+	if (cacheable && count_cache_get(count_cache(), key, now, total))
+		return G_OK;
+	struct db_stmt *s;
+	gcode rc = db_prepare(c, fts ? fts_count : like_count, &s, e);
+	if (rc != G_OK)
+		return rc;
+	bind_common(s, q, ind, pat, prefix);
+	int r = db_step(s, e);
+	*total = r == DB_ROW ? db_col_i64(s, 0) : 0;
+	db_finish(s);
+	if (r < 0)
+		return e && e->code ? e->code : G_ERR_DB;
+	if (cacheable)
+		count_cache_put(count_cache(), key, now, *total);
+	return G_OK;
 }
 
 gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
@@ -113,15 +161,11 @@ gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
 		snprintf(ind, sizeof ind, "%s%%", q->industry);
 		indp = ind;
 	}
-	struct db_stmt *s;
 	int64_t total = 0;
-	gcode rc = db_prepare(c, fts ? fts_count : like_count, &s, e);
+	gcode rc = count_matches(c, q, fts, indp, patp, prefixp, &total, e);
 	if (rc != G_OK)
 		return rc;
-	bind_common(s, q, indp, patp, prefixp);
-	if (db_step(s, e) == DB_ROW)
-		total = db_col_i64(s, 0);
-	db_finish(s);
+	struct db_stmt *s;
 	rc = db_prepare(c, fts ? fts_list : like_list, &s, e);
 	if (rc != G_OK)
 		return rc;
@@ -173,6 +217,7 @@ gcode store_enterprise_insert(struct db *c, const struct enterprise_fields *f,
 	if (rc == G_ERR_EXISTS)
 		gerr_set(e, rc, "credit_code", "统一社会信用代码已登记",
 			 "this credit code is already registered");
+	count_cache_bump(count_cache());
 	return rc;
 }
 
@@ -189,6 +234,7 @@ gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 	if (rc == G_ERR_EXISTS)
 		gerr_set(e, rc, "credit_code", "统一社会信用代码已登记",
 			 "this credit code is already registered");
+	count_cache_bump(count_cache());
 	return rc == G_OK && n == 0 ? store_stale(e) : rc;
 }
 
@@ -203,6 +249,7 @@ gcode store_enterprise_bulk_end(struct db *c, struct gerror *e)
 {
 	if (db_dialect_of(c) != DB_SQLITE)
 		return G_OK;
+	count_cache_bump(count_cache());
 	gcode rc = db_exec(c, "INSERT INTO enterprises_fts(enterprises_fts) VALUES ('rebuild')", e);
 	return rc == G_OK ? db_exec(c, ENTERPRISES_AI_TRIGGER, e) : rc;
 }
