@@ -16,6 +16,15 @@ need_pc libsodium libsodium-dev
 need_pc sqlite3 libsqlite3-dev
 need_pc libpq libpq-dev
 need_pc inih libinih-dev
+need_pc xlsxwriter libxlsxwriter-dev
+need_pc libzip libzip-dev
+need_pc expat libexpat1-dev
+# libcsv ships no .pc file: look for its header and library instead.
+need_lib() { # $1 header, $2 -l flag, $3 package
+  printf '#include <%s>\nint main(void) { return 0; }\n' "$1" |
+    cc -x c - "$2" -o /dev/null >/dev/null 2>&1 || missing+=("$3")
+}
+need_lib csv.h -lcsv libcsv-dev
 command -v node >/dev/null || missing+=(nodejs npm)
 
 if [ "$mode" = test ]; then
