@@ -98,6 +98,10 @@ bench_backend() { # $1 label, $2 db
     read -r rps p50 p99 bad < <(run_wrk "$url$path")
     rows+=("$label|$name|$rps|$p50|$p99|$bad|$(basename "$f")")
   done
+  if [ "$label" = SQLite ] && [ -x /usr/bin/chromium ]; then
+    read -r t_login t_home < <(node bench/first-render.mjs "$url/" bench "$PW")
+    extra+=("first render, cold Chromium: login page ${t_login} ms; home page after login ${t_home} ms (the cockpit comes with issue 4)")
+  fi
   peak_kb=$(awk '/VmHWM/{print $2}' "/proc/$spid/status")
   extra+=("$label: ready ${startup_ms} ms after start; peak resident memory $((peak_kb / 1024)) MB")
   kill "$spid"; wait "$spid" 2>/dev/null || true
@@ -118,6 +122,7 @@ if [ "${BENCH_PG:-1}" = 1 ]; then
   bench_backend PostgreSQL "$pg_url"
 fi
 
+extra+=("initial web bytes (index.html + referenced JS/CSS, gzipped): $(node bench/web-bytes.mjs web/dist) bytes")
 start_nginx
 table="| backend | endpoint | req/s | p50 ms | p99 ms | non-2xx | nginx req/s (same bytes) | % of nginx |
 |---|---|---|---|---|---|---|---|"
