@@ -17,6 +17,8 @@ struct resource_rule {
 	bool owner_only;           /* only the owner_user_id may touch it */
 	bool enterprise_bound;     /* an enterprise contact sees only its own */
 	bool department_writes;    /* staff write only their department's */
+	bool department_reads;     /* staff see only their department's, none of no department */
+	bool leader_owner_writes;  /* leaders write only what they own (包保) */
 };
 
 static const struct resource_rule rules[RES_COUNT] = {
@@ -32,6 +34,11 @@ static const struct resource_rule rules[RES_COUNT] = {
 			     .region_required = true, .enterprise_bound = true },
 	[RES_AUDIT] = { .allow = { BIT(ROLE_AUDITADMIN) | BIT(ROLE_AUDITOR), 0, 0 } },
 	[RES_TOKEN] = { .allow = { ALL_ROLES, ALL_ROLES, 0 }, .owner_only = true },
+	[RES_PROJECT] = { .allow = { BUSINESS_ROLES | BIT(ROLE_ENTERPRISE) | BIT(ROLE_AUDITOR),
+				     BIT(ROLE_LEADER) | BIT(ROLE_STAFF) | BIT(ROLE_STATISTICIAN), 0 },
+			  .region_required = true, .enterprise_bound = true,
+			  .department_writes = true, .department_reads = true,
+			  .leader_owner_writes = true },
 };
 
 static bool in_range(enum role r, enum resource res, enum action act)
@@ -64,6 +71,12 @@ static bool object_visible(const struct principal *p, const struct resource_rule
 		return false;
 	if (rule->enterprise_bound && p->role == ROLE_ENTERPRISE &&
 	    (p->enterprise_id == 0 || o->enterprise_id != p->enterprise_id))
+		return false;
+	if (rule->department_reads && p->role == ROLE_STAFF &&
+	    (p->department_id == 0 || o->department_id != p->department_id))
+		return false;
+	if (rule->leader_owner_writes && p->role == ROLE_LEADER && act != ACT_READ &&
+	    (p->user_id == 0 || o->owner_user_id != p->user_id))
 		return false;
 	return !rule->department_writes || scope_department_allows(p, act, o->department_id);
 }

@@ -28,8 +28,11 @@ struct obj_scope {
 	int64_t owner_user_id;
 };
 
+/* RES_PROJECT: a major project and its sub-records (procedures, milestones,
+ * reports, problems). Its obj_scope is the project's region, department_id
+ * (责任单位), enterprise_id (builder) and owner_user_id (包保 leader). */
 enum resource { RES_REGION, RES_DEPARTMENT, RES_USER, RES_ENTERPRISE, RES_AUDIT, RES_TOKEN,
-		RES_COUNT };
+		RES_PROJECT, RES_COUNT };
 
 /* ACT_ADMIN: privileged operations (assign admin roles, unlock, reset). */
 enum action { ACT_READ, ACT_WRITE, ACT_ADMIN };
@@ -49,7 +52,11 @@ enum decision scope_role_allows(enum role r, enum resource res, enum action act)
  * Otherwise HIDDEN when: the object's region is not covered by p->region;
  * a token's owner is not p; an enterprise contact's enterprise is not
  * the object's; or, for a department-scoped resource, a department staff
- * member writes an object of another department (o->department_id != 0). */
+ * member writes an object of another department (o->department_id != 0);
+ * or, for a resource whose reads are department-scoped (RES_PROJECT), a
+ * staff member reads or writes an object not of their own department; or,
+ * for a resource leaders write only as owners (RES_PROJECT: the 包保
+ * leader), a leader writes an object whose owner_user_id is not theirs. */
 enum decision scope_decide(const struct principal *p, enum resource res, enum action act,
 			   const struct obj_scope *o);
 /* The department rule of department-scoped resources (marked in the

@@ -30,6 +30,9 @@ static const char *const matrix[RES_COUNT][3] = {
 			"leader staff statistician invest_cadre service_cadre enterprise "
 			"auditor sysadmin secadmin auditadmin",
 			"" },
+	[RES_PROJECT] = { "leader staff statistician invest_cadre service_cadre enterprise "
+			  "auditor",
+			  "leader staff statistician", "" },
 };
 
 /* True when code is one of the space-separated words of list. */
@@ -61,8 +64,8 @@ static void test_matrix(void **state)
 						 role_code((enum role)r), res, act, (int)d);
 				allowed += want;
 			}
-	/* 10+1+0, 10+1+0, 3+1+1, 7+5+0, 2+0+0, 10+10+0 */
-	assert_int_equal(allowed, 11 + 11 + 5 + 12 + 2 + 20);
+	/* 10+1+0, 10+1+0, 3+1+1, 7+5+0, 2+0+0, 10+10+0, 7+3+0 */
+	assert_int_equal(allowed, 11 + 11 + 5 + 12 + 2 + 20 + 10);
 }
 
 static void test_matrix_out_of_range(void **state)
@@ -261,6 +264,54 @@ static void test_department(void **state)
 	assert_false(scope_department_allows(NULL, ACT_READ, 0));
 }
 
+/* Projects: a department sees its projects, a leader writes the projects
+ * he is 包保 leader of, an enterprise contact sees those it builds, another
+ * district sees nothing. */
+static void test_project(void **state)
+{
+	(void)state;
+	struct obj_scope mine = { .region = "220104", .department_id = 3, .enterprise_id = 55,
+				  .owner_user_id = 7 };
+	struct obj_scope other = { .region = "220104", .department_id = 4, .enterprise_id = 56,
+				   .owner_user_id = 8 };
+	struct obj_scope nodept = { .region = "220104", .owner_user_id = 8 };
+	struct obj_scope away = { .region = "220105", .department_id = 3, .owner_user_id = 7 };
+	struct principal staff = who(ROLE_STAFF, "220104"); /* user 7, department 3 */
+	assert_int_equal(scope_decide(&staff, RES_PROJECT, ACT_READ, &mine), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&staff, RES_PROJECT, ACT_WRITE, &mine), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&staff, RES_PROJECT, ACT_READ, &other), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&staff, RES_PROJECT, ACT_WRITE, &other), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&staff, RES_PROJECT, ACT_READ, &nodept), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&staff, RES_PROJECT, ACT_READ, &away), DECIDE_HIDDEN);
+	struct principal lost = staff;
+	lost.department_id = 0; /* staff without a department see no project */
+	assert_int_equal(scope_decide(&lost, RES_PROJECT, ACT_READ, &nodept), DECIDE_HIDDEN);
+	struct principal leader = who(ROLE_LEADER, "220104"); /* user 7 */
+	assert_int_equal(scope_decide(&leader, RES_PROJECT, ACT_READ, &other), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&leader, RES_PROJECT, ACT_WRITE, &mine), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&leader, RES_PROJECT, ACT_WRITE, &other), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&leader, RES_PROJECT, ACT_READ, &away), DECIDE_HIDDEN);
+	struct principal city = who(ROLE_LEADER, "220100");
+	assert_int_equal(scope_decide(&city, RES_PROJECT, ACT_READ, &away), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&city, RES_PROJECT, ACT_WRITE, &away), DECIDE_ALLOW);
+	struct principal stat = who(ROLE_STATISTICIAN, "220104");
+	assert_int_equal(scope_decide(&stat, RES_PROJECT, ACT_WRITE, &other), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&stat, RES_PROJECT, ACT_READ, &away), DECIDE_HIDDEN);
+	struct principal cadre = who(ROLE_INVEST_CADRE, "220104");
+	assert_int_equal(scope_decide(&cadre, RES_PROJECT, ACT_READ, &other), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&cadre, RES_PROJECT, ACT_WRITE, &mine), DECIDE_DENY);
+	struct principal ent = who(ROLE_ENTERPRISE, "220104");
+	ent.enterprise_id = 55;
+	assert_int_equal(scope_decide(&ent, RES_PROJECT, ACT_READ, &mine), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&ent, RES_PROJECT, ACT_READ, &other), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&ent, RES_PROJECT, ACT_WRITE, &mine), DECIDE_DENY);
+	struct principal sys = who(ROLE_SYSADMIN, "220104");
+	assert_int_equal(scope_decide(&sys, RES_PROJECT, ACT_READ, &mine), DECIDE_DENY);
+	struct principal auditor = who(ROLE_AUDITOR, "220104");
+	assert_int_equal(scope_decide(&auditor, RES_PROJECT, ACT_READ, &other), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&auditor, RES_PROJECT, ACT_WRITE, &other), DECIDE_DENY);
+}
+
 static void test_assign_role(void **state)
 {
 	(void)state;
@@ -299,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_token_owner),
 		cmocka_unit_test(test_enterprise_contact),
 		cmocka_unit_test(test_department),
+		cmocka_unit_test(test_project),
 		cmocka_unit_test(test_assign_role),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
