@@ -247,8 +247,8 @@ gcode store_enterprise_bulk_begin(struct db *c, struct gerror *e)
 
 gcode store_enterprise_bulk_end(struct db *c, struct gerror *e)
 {
-	if (db_dialect_of(c) != DB_SQLITE)
-		return G_OK;
+	if (db_dialect_of(c) != DB_SQLITE) /* fresh statistics, or the planner ignores the indexes */
+		return db_exec(c, "ANALYZE enterprises", e);
 	count_cache_bump(count_cache());
 	gcode rc = db_exec(c, "INSERT INTO enterprises_fts(enterprises_fts) VALUES ('rebuild')", e);
 	return rc == G_OK ? db_exec(c, ENTERPRISES_AI_TRIGGER, e) : rc;
