@@ -32,6 +32,20 @@ HANDLER(h_tokens_list);
 HANDLER(h_tokens_create);
 HANDLER(h_tokens_delete);
 HANDLER(h_audit_list);
+HANDLER(h_projects_list);
+HANDLER(h_projects_create);
+HANDLER(h_projects_get);
+HANDLER(h_projects_update);
+HANDLER(h_projects_transition);
+HANDLER(h_projects_history);
+HANDLER(h_projects_procedure_get);
+HANDLER(h_projects_procedure_put);
+HANDLER(h_projects_milestones_list);
+HANDLER(h_projects_milestones_create);
+HANDLER(h_projects_milestones_update);
+HANDLER(h_projects_schedule_plan);
+HANDLER(h_projects_schedule_baseline);
+HANDLER(h_projects_schedule_get);
 
 /* Shared by session.c and users.c. */
 gcode api_password_policy(const char *pw, const char *username, const char *field,

@@ -9,6 +9,11 @@
 //         business roles; an enterprise contact sees only its own enterprise
 //   audit: read auditadmin + auditor
 //   token: every role, own tokens only
+//   project: read business roles + enterprise contact + auditor; write leader,
+//         staff, statistician; staff only their department's projects (read
+//         and write), a leader writes only his 包保 projects, an enterprise
+//         contact sees only what its enterprise builds; statisticians do not
+//         register projects
 // 403 = the role may never; 404 = the object is outside the caller's scope.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,6 +58,13 @@ before(async () => {
   const dept = (region, name) => depts.json.items.find((d) => d.region === region && d.name === name).id;
   ids.deptCy = dept('220104', '发展和改革局');
   ids.deptEd = dept('220105', '发展和改革局');
+  const projects = (await city.get('/api/v1/projects?per_page=500')).json.items;
+  const project = (name) => projects.find((p) => p.name === name).id;
+  ids.prj1 = project('中凯消防车生产基地扩建项目'); // cy_leader's, 工业和信息化局, enterprise 1
+  ids.prj2 = project('旭阳中法智能产业园项目');     // city_leader's, 发展和改革局, enterprise 2
+  const ms = await C.cy_leader.post(`/api/v1/projects/${ids.prj1}/milestones`, { name: '矩阵里程碑', duration_days: 3 });
+  assert.equal(ms.status, 201);
+  ids.ms1 = ms.json.id;
   for (const owner of ['city_leader', 'cy_leader']) {
     const t = await C[owner].post('/api/v1/tokens', { name: `victim of ${owner}` });
     assert.equal(t.status, 201);
@@ -209,6 +221,95 @@ const ROUTES = [
     route: 'GET /api/v1/audit', expect: expect(403, { 200: ['auditadmin', 'cy_auditor'] }),
     call: (c) => c.get('/api/v1/audit'),
   },
+  {
+    route: 'GET /api/v1/projects', expect: expect(200, { 403: ADMINS }),
+    call: (c) => c.get('/api/v1/projects'),
+  },
+  {
+    route: 'POST /api/v1/projects',
+    expect: expect(403, { 201: ['city_leader', 'cy_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c, who) => c.post('/api/v1/projects', {
+      name: `矩阵测试项目${who}`, category: 'industry', region: who === 'ed_leader' ? '220105' : '220104',
+    }),
+  },
+  {
+    route: 'GET /api/v1/projects/{id} (city_leader\'s, 发展和改革局, enterprise 2)',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_enterprise'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj2}`),
+  },
+  {
+    route: 'GET /api/v1/projects/{id} (cy_leader\'s, 工业和信息化局, enterprise 1)',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}`),
+  },
+  {
+    route: 'PATCH /api/v1/projects/{id} (cy_leader\'s)',
+    expect: expect(403, { 200: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c) => c.patch(`/api/v1/projects/${ids.prj1}`, { industry: 'C3663' },
+      { 'If-Match': await etag(city, `/api/v1/projects/${ids.prj1}`) }),
+  },
+  {
+    route: 'PATCH /api/v1/projects/{id} (city_leader\'s, 发展和改革局)',
+    expect: expect(403, { 200: ['city_leader', 'cy_staff', 'cy_stat'], 404: ['cy_leader', 'ed_leader'] }),
+    call: async (c) => c.patch(`/api/v1/projects/${ids.prj2}`, { industry: 'C3990' },
+      { 'If-Match': await etag(city, `/api/v1/projects/${ids.prj2}`) }),
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/transitions (to the same stage: refused by the guard)',
+    expect: expect(403, { 400: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c) => c.post(`/api/v1/projects/${ids.prj1}/transitions`, { to: 'building', date: '2026-01-01' },
+      { 'If-Match': await etag(city, `/api/v1/projects/${ids.prj1}`) }),
+  },
+  {
+    route: 'GET /api/v1/projects/{id}/history', expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/history`),
+  },
+  {
+    route: 'GET /api/v1/projects/{id}/procedures/{kind}',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/procedures/permit`),
+  },
+  {
+    route: 'PUT /api/v1/projects/{id}/procedures/{kind}',
+    expect: expect(403, { 200: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c) => c.req('PUT', `/api/v1/projects/${ids.prj1}/procedures/energy`,
+      { status: 'exempt', basis: '矩阵测试：不涉及能评' },
+      { 'If-Match': await etag(city, `/api/v1/projects/${ids.prj1}/procedures/energy`) }),
+  },
+  {
+    route: 'GET /api/v1/projects/{id}/milestones',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/milestones`),
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/milestones',
+    expect: expect(403, { 201: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c, who) => c.post(`/api/v1/projects/${ids.prj1}/milestones`, { name: `矩阵${who}`, duration_days: 1 }),
+  },
+  {
+    route: 'PATCH /api/v1/projects/{id}/milestones/{mid}',
+    expect: expect(403, { 200: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c) => {
+      const m = (await city.get(`/api/v1/projects/${ids.prj1}/milestones`)).json.items.find((x) => x.id === ids.ms1);
+      return c.patch(`/api/v1/projects/${ids.prj1}/milestones/${ids.ms1}`, { duration_days: 4 },
+        { 'If-Match': `"${m.version}"` });
+    },
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/schedule/plan',
+    expect: expect(403, { 200: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c) => c.post(`/api/v1/projects/${ids.prj1}/schedule/plan`, { target_date: '2027-12-31' }),
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/schedule/baseline',
+    expect: expect(403, { 200: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c) => c.post(`/api/v1/projects/${ids.prj1}/schedule/baseline`),
+  },
+  {
+    route: 'GET /api/v1/projects/{id}/schedule',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/schedule`),
+  },
 ];
 
 test('the matrix covers every route of src/api/routes.c', async () => {
@@ -259,6 +360,13 @@ test('refused writes changed nothing: no region or department from the refused a
 });
 
 test('the tokens of others survived the refused revokes', async () => {
+  const projects = (await city.get('/api/v1/projects?per_page=500')).json.items;
+  const project = (name) => projects.find((p) => p.name === name).id;
+  ids.prj1 = project('中凯消防车生产基地扩建项目'); // cy_leader's, 工业和信息化局, enterprise 1
+  ids.prj2 = project('旭阳中法智能产业园项目');     // city_leader's, 发展和改革局, enterprise 2
+  const ms = await C.cy_leader.post(`/api/v1/projects/${ids.prj1}/milestones`, { name: '矩阵里程碑', duration_days: 3 });
+  assert.equal(ms.status, 201);
+  ids.ms1 = ms.json.id;
   for (const owner of ['city_leader', 'cy_leader']) {
     const r = await new Client(srv.url, victimToken[owner].token).get('/api/v1/me');
     assert.equal(r.status, 200);
