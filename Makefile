@@ -3,7 +3,8 @@
 # the program, the unit tests and the benchmarks link.
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq inih
+PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq inih xlsxwriter libzip expat
+LIBS_EXTRA := -lcsv   # libcsv ships no pkg-config file
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
 
@@ -11,7 +12,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
            -Wvla -Wformat=2 -Wno-format-nonliteral
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -DGUATU_VERSION='"$(VERSION)"' -Isrc -MMD -MP \
            $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LIBS_EXTRA) -lpthread
 OPT     ?= -O2 -g
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
