@@ -60,6 +60,7 @@ struct api_resp {
 enum {
 	ROUTE_PUBLIC = 1,  /* no authentication */
 	ROUTE_ANY_PW = 2,  /* allowed while a password change is forced */
+	ROUTE_UPLOAD = 4,  /* the body is a file (not JSON), up to max_upload bytes */
 };
 
 typedef gcode (*api_handler)(struct api_req *rq, struct api_resp *rs, struct gerror *e);
@@ -78,6 +79,8 @@ extern const struct api_route api_routes[];
  * the JSON error body with the matching status. */
 void api_dispatch(struct api_req *rq, struct api_resp *rs);
 void api_resp_free(struct api_resp *rs);
+/* The largest body the route for method and path accepts. */
+size_t api_body_limit(const struct app *app, const char *method, const char *path);
 int api_status_of(gcode code);
 
 /* Helpers for handlers. */

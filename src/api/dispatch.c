@@ -133,7 +133,7 @@ static gcode run(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	if (!r)
 		return known ? gerr_set(e, G_ERR_METHOD, NULL, "不支持此方法", "method not allowed")
 			     : gerr_set(e, G_ERR_NOTFOUND, NULL, "接口不存在", "no such endpoint");
-	gcode rc = parse_body(rq, e);
+	gcode rc = r->flags & ROUTE_UPLOAD ? G_OK : parse_body(rq, e);
 	if (rc != G_OK)
 		return rc;
 	if (!(r->flags & ROUTE_PUBLIC)) {
@@ -187,6 +187,17 @@ void api_dispatch(struct api_req *rq, struct api_resp *rs)
 		log_error("msg=\"request failed\" path=%s code=%s detail=\"%s\"", rq->path,
 			  gerr_code_name(rc), e.en);
 	error_body(rs, &e);
+}
+
+size_t api_body_limit(const struct app *app, const char *method, const char *path)
+{
+	struct api_req probe = { 0 };
+	probe.method = method;
+	probe.path = path;
+	bool known;
+	const struct api_route *r = route_for(&probe, &known);
+	return r && (r->flags & ROUTE_UPLOAD) ? (size_t)app->cfg.max_upload
+					      : (size_t)app->cfg.max_body;
 }
 
 void api_resp_free(struct api_resp *rs)

@@ -141,7 +141,7 @@ static int run_demo(struct cli_args *a)
 }
 
 static const char *const serve_settings[] = { "db", "listen", "web_root", "threads",
-	"max_connections", "max_body", "conn_timeout", "conn_memory", "session_idle_minutes",
+	"max_connections", "max_body", "max_upload", "conn_timeout", "conn_memory", "session_idle_minutes",
 	"lockout_threshold", "lockout_minutes", "secure_cookies", "trust_proxy", "log_level", NULL };
 
 static const struct cli_flag demo_flags[] = {

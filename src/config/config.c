@@ -18,6 +18,8 @@ const struct config_opt config_opts[] = {
 	OPT("threads", 'i', threads, "4", "HTTP worker threads"),
 	OPT("max_connections", 'i', max_connections, "512", "concurrent connections"),
 	OPT("max_body", 'l', max_body, "1048576", "largest request body in bytes (413 above)"),
+	OPT("max_upload", 'l', max_upload, "67108864",
+	    "largest uploaded file (spreadsheet imports) in bytes (413 above)"),
 	OPT("conn_timeout", 'i', conn_timeout, "30", "idle connection timeout in seconds"),
 	OPT("conn_memory", 'l', conn_memory, "65536", "memory per connection in bytes"),
 	OPT("session_idle_minutes", 'i', session_idle_minutes, "30",

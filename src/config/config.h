@@ -15,6 +15,7 @@ struct config {
 	int threads;            /* HTTP worker threads */
 	int max_connections;
 	long max_body;          /* bytes */
+	long max_upload;        /* bytes, for file imports */
 	int conn_timeout;       /* seconds */
 	long conn_memory;       /* bytes per connection */
 	int session_idle_minutes;

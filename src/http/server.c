@@ -218,13 +218,15 @@ static enum MHD_Result begin(struct http_server *s, struct MHD_Connection *c,
 {
 	struct conn *x = xcalloc(1, sizeof *x);
 	clock_gettime(CLOCK_MONOTONIC, &x->start);
-	buf_init(&x->body, (size_t)s->app->cfg.max_body);
+	size_t limit = strncmp(url, "/api/", 5) ? (size_t)s->app->cfg.max_body
+						: api_body_limit(s->app, method, url);
+	buf_init(&x->body, limit);
 	client_ip(c, x->ip, sizeof x->ip);
 	if (s->app->cfg.trust_proxy)
 		forwarded_ip(c, x->ip, sizeof x->ip);
 	*con_cls = x;
 	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-	if (cl && strtoull(cl, NULL, 10) > (unsigned long long)s->app->cfg.max_body) {
+	if (cl && strtoull(cl, NULL, 10) > (unsigned long long)limit) {
 		x->too_large = x->answered = true;
 		return send_json(c, x, method, url, 413, TOO_LARGE, NULL);
 	}

@@ -221,6 +221,30 @@ gcode store_enterprise_insert(struct db *c, const struct enterprise_fields *f,
 	return rc;
 }
 
+gcode store_enterprise_insert_new(struct db *c, const struct enterprise_fields *f,
+				  int64_t now, int64_t *id, struct gerror *e)
+{
+	struct db_stmt *s;
+	*id = 0;
+	gcode rc = db_prepare_bind(c,
+				   "INSERT INTO enterprises (region, credit_code, credit_code_valid,"
+				   " name, industry, created_at, updated_at)"
+				   " VALUES ($1,$2,$3,$4,$5,$6,$6)"
+				   " ON CONFLICT (credit_code) DO NOTHING RETURNING id",
+				   &s, e, "ttitti", f->region, f->credit_code,
+				   (int64_t)f->credit_code_valid, f->name, f->industry, now);
+	if (rc != G_OK)
+		return rc;
+	int r = db_step(s, e);
+	if (r == DB_ROW)
+		*id = db_col_i64(s, 0);
+	else if (r < 0)
+		rc = e && e->code ? e->code : G_ERR_DB;
+	db_finish(s);
+	count_cache_bump(count_cache());
+	return rc;
+}
+
 gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 			      const struct enterprise_fields *f, int64_t now, struct gerror *e)
 {

@@ -25,6 +25,11 @@ gcode store_enterprise_search(struct db *c, const struct enterprise_query *q,
 json_t *store_enterprise_get(struct db *c, int64_t id);
 gcode store_enterprise_insert(struct db *c, const struct enterprise_fields *f,
 			      int64_t now, int64_t *id, struct gerror *e);
+/* Like store_enterprise_insert, but a taken credit code leaves *id 0
+ * instead of failing (an imported file's duplicates are row errors, and a
+ * failed statement would end a PostgreSQL transaction). */
+gcode store_enterprise_insert_new(struct db *c, const struct enterprise_fields *f,
+				  int64_t now, int64_t *id, struct gerror *e);
 gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 			      const struct enterprise_fields *f, int64_t now, struct gerror *e);
 

@@ -203,6 +203,20 @@ const ROUTES = [
     call: async (c) => c.patch(`/api/v1/enterprises/${ids.ent9}`, { industry: 'C3714' },
       { 'If-Match': await etag(city, `/api/v1/enterprises/${ids.ent9}`) }),
   },
+  {
+    route: 'POST /api/v1/enterprises/import (dry run, own region)', expect: expect(403, { 200: BUSINESS }),
+    call: (c, who) => c.post('/api/v1/enterprises/import?dry_run=1',
+      `企业名称,区划代码\n矩阵导入${who}有限公司,${who === 'ed_leader' ? '220105' : '220104'}\n`,
+      { 'Content-Type': 'text/csv' }),
+  },
+  {
+    route: 'GET /api/v1/enterprises/export', expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'] }),
+    call: (c) => c.get('/api/v1/enterprises/export?format=csv'),
+  },
+  {
+    route: 'GET /api/v1/enterprises/template', expect: expect(403, { 200: BUSINESS }),
+    call: (c) => c.get('/api/v1/enterprises/template'),
+  },
   { route: 'GET /api/v1/tokens', expect: expect(200), call: (c) => c.get('/api/v1/tokens') },
   { route: 'POST /api/v1/tokens', expect: expect(201), call: (c) => c.post('/api/v1/tokens', { name: 'matrix' }) },
   {
