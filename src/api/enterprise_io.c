@@ -233,6 +233,24 @@ gcode enterprise_import(struct db *c, const struct actor *a, const struct princi
 	return rc;
 }
 
+struct export_state {
+	struct sheet_writer *w;
+	int64_t left;
+};
+
+static bool export_row(void *arg, const json_t *it)
+{
+	struct export_state *x = arg;
+	const char *code = json_string_value(json_object_get(it, "credit_code"));
+	const char *ind = json_string_value(json_object_get(it, "industry"));
+	sheet_put_text(x->w, code ? code : "");
+	sheet_put_text(x->w, json_string_value(json_object_get(it, "name")));
+	sheet_put_text(x->w, json_string_value(json_object_get(it, "region")));
+	sheet_put_text(x->w, ind ? ind : "");
+	sheet_end_row(x->w);
+	return --x->left > 0;
+}
+
 gcode enterprise_export(struct db *c, const char *lo, const char *hi, enum sheet_format fmt,
 			int64_t max_rows, struct buf *out, struct gerror *e)
 {
@@ -241,26 +259,8 @@ gcode enterprise_export(struct db *c, const char *lo, const char *hi, enum sheet
 	if (rc != G_OK)
 		return rc;
 	sheet_writer_begin(w, "企业名录", "企业名录 Enterprise registry", cols, NCOLS);
-	struct enterprise_query q = { .lo = lo, .hi = hi, .limit = 500 };
-	for (int64_t done = 0; rc == G_OK && done < max_rows; done += q.limit) {
-		json_t *page = NULL;
-		q.offset = done;
-		rc = store_enterprise_search(c, &q, &page, e);
-		size_t i, n = rc == G_OK ? json_array_size(json_object_get(page, "items")) : 0;
-		json_t *it;
-		json_array_foreach(json_object_get(page, "items"), i, it) {
-			const char *code = json_string_value(json_object_get(it, "credit_code"));
-			const char *ind = json_string_value(json_object_get(it, "industry"));
-			sheet_put_text(w, code ? code : "");
-			sheet_put_text(w, json_string_value(json_object_get(it, "name")));
-			sheet_put_text(w, json_string_value(json_object_get(it, "region")));
-			sheet_put_text(w, ind ? ind : "");
-			sheet_end_row(w);
-		}
-		json_decref(page);
-		if (n < (size_t)q.limit)
-			break;
-	}
+	struct export_state x = { w, max_rows };
+	rc = store_enterprise_scan(c, lo, hi, export_row, &x, e);
 	if (rc == G_OK)
 		rc = sheet_writer_finish(w, out, e);
 	sheet_writer_free(w);

@@ -277,3 +277,39 @@ gcode store_enterprise_bulk_end(struct db *c, struct gerror *e)
 	gcode rc = db_exec(c, "INSERT INTO enterprises_fts(enterprises_fts) VALUES ('rebuild')", e);
 	return rc == G_OK ? db_exec(c, ENTERPRISES_AI_TRIGGER, e) : rc;
 }
+
+/* $1 is the larger of the range's start and the last region read, so the
+ * index is entered at the right place instead of filtered from the start. */
+static const char scan_sql[] = ENT_COLS
+	" WHERE e.region >= $1 AND e.region <= $2 AND (e.region > $1 OR e.id > $3)"
+	" ORDER BY e.region, e.id LIMIT 1000";
+
+gcode store_enterprise_scan(struct db *c, const char *lo, const char *hi,
+			    bool (*fn)(void *arg, const json_t *row), void *arg,
+			    struct gerror *e)
+{
+	char from[16];
+	int64_t last_id = 0;
+	snprintf(from, sizeof from, "%s", lo);
+	for (;;) {
+		struct db_stmt *s;
+		gcode rc = db_prepare_bind(c, scan_sql, &s, e, "tti", from, hi, last_id);
+		if (rc != G_OK)
+			return rc;
+		int r, n = 0;
+		bool go = true;
+		while (go && (r = db_step(s, e)) == DB_ROW) {
+			json_t *row = db_row_json(s, ent_names, ent_types);
+			last_id = db_col_i64(s, 0);
+			snprintf(from, sizeof from, "%s", db_col_text(s, 1));
+			go = fn(arg, row);
+			json_decref(row);
+			n++;
+		}
+		db_finish(s);
+		if (go && r < 0)
+			return e && e->code ? e->code : G_ERR_DB;
+		if (!go || n < 1000)
+			return G_OK;
+	}
+}

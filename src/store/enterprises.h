@@ -33,6 +33,13 @@ gcode store_enterprise_insert_new(struct db *c, const struct enterprise_fields *
 gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 			      const struct enterprise_fields *f, int64_t now, struct gerror *e);
 
+/* Calls fn for every enterprise in [lo,hi] in (region, id) order, reading
+ * pages by key (not OFFSET), so exporting a million rows stays linear.
+ * fn returns false to stop. */
+gcode store_enterprise_scan(struct db *c, const char *lo, const char *hi,
+			    bool (*fn)(void *arg, const json_t *row), void *arg,
+			    struct gerror *e);
+
 /* Bulk loading (imports, generator), inside the caller's transaction:
  * on SQLite the per-row full-text trigger is suspended and the index is
  * rebuilt once at the end, several times faster than row by row. */
