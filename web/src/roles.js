@@ -28,6 +28,9 @@ export const isAdminRole = (r) => ADMINS.includes(r)
 
 // Capabilities by role.
 export const can = {
+  // Major projects (RES_PROJECT): administrators get 403.
+  readProjects: (r) => [...BUSINESS, 'enterprise', 'auditor'].includes(r),
+  writeProjects: (r) => ['leader', 'staff', 'statistician'].includes(r),
   readEnterprises: (r) => [...BUSINESS, 'enterprise', 'auditor'].includes(r),
   writeEnterprises: (r) => BUSINESS.includes(r),
   readOrg: (r) => !!r, // regions and departments: everyone reads

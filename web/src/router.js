@@ -16,7 +16,13 @@ const routes = [
     component: AppLayout,
     children: [
       { path: '', name: 'home', component: HomeView },
-      ...MODULES.map((m) => ({ path: m.key, name: m.key, component: ModuleView, props: { moduleKey: m.key } })),
+      ...MODULES.filter((m) => m.key !== 'projects').map((m) => ({ path: m.key, name: m.key, component: ModuleView, props: { moduleKey: m.key } })),
+      // Major projects 项目建设: list, detail, battle map, rates and ledgers, problems.
+      { path: 'projects', name: 'projects', component: () => import('./views/projects/ProjectsView.vue'), meta: { allow: can.readProjects } },
+      { path: 'projects/map', name: 'projects-map', component: () => import('./views/projects/BattleMapView.vue'), meta: { allow: can.readProjects } },
+      { path: 'projects/rates', name: 'projects-rates', component: () => import('./views/projects/RatesView.vue'), meta: { allow: can.readProjects } },
+      { path: 'projects/problems', name: 'projects-problems', component: () => import('./views/projects/ProblemsView.vue'), meta: { allow: can.readProjects } },
+      { path: 'projects/:id(\\d+)', name: 'project', component: () => import('./views/projects/ProjectDetailView.vue'), props: true, meta: { allow: can.readProjects } },
       { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue'), meta: { allow: can.readEnterprises } },
       { path: 'admin/regions', name: 'regions', component: () => import('./views/admin/RegionsView.vue'), meta: { allow: can.readOrg } },
       { path: 'admin/departments', name: 'departments', component: () => import('./views/admin/DepartmentsView.vue'), meta: { allow: can.readOrg } },
