@@ -103,6 +103,13 @@ gcode api_ok(struct api_resp *rs, int status, json_t *obj);
 gcode api_check(struct api_req *rq, enum resource res, enum action act,
 		const struct obj_scope *o, struct gerror *e);
 gcode api_not_found(struct gerror *e);
+/* Ends a change begun with db_begin when rc is G_OK: appends its audit
+ * record (before -> after), commits, and answers status with after and its
+ * version as ETag. Takes ownership of before and after; returns the first
+ * error (the dispatcher then rolls back). */
+gcode api_commit_change(struct api_req *rq, struct api_resp *rs, gcode rc, const char *action,
+			const char *object_type, const char *object_id, const char *region,
+			json_t *before, json_t *after, int status, struct gerror *e);
 /* The caller's region range for list queries. */
 void api_scope_range(const struct api_req *rq, char lo[7], char hi[7]);
 

@@ -108,24 +108,13 @@ gcode h_regions_update(struct api_req *rq, struct api_resp *rs, struct gerror *e
 		rc = body_check(rq->json, rename_spec, e);
 	if (rc == G_OK)
 		rc = api_if_match(rq, &version, e);
-	struct actor a = api_actor(rq);
 	if (rc == G_OK)
 		rc = db_begin(rq->db, e);
 	if (rc == G_OK)
 		rc = store_region_rename(rq->db, code, version, body_str(rq->json, "name"),
 					 body_str(rq->json, "name_en"), rq->now, e);
 	json_t *after = rc == G_OK ? store_region_get(rq->db, code) : NULL;
-	if (rc == G_OK)
-		rc = audit_append(rq->db, &a, "update", "region", code, code, before, after, e);
-	if (rc == G_OK)
-		rc = db_commit(rq->db, e);
-	json_decref(before);
-	if (rc != G_OK) {
-		json_decref(after);
-		return rc;
-	}
-	api_set_etag(rs, json_integer_value(json_object_get(after, "version")));
-	return api_ok(rs, 200, after);
+	return api_commit_change(rq, rs, rc, "update", "region", code, code, before, after, 200, e);
 }
 
 gcode h_departments_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
@@ -203,7 +192,6 @@ gcode h_departments_create(struct api_req *rq, struct api_resp *rs, struct gerro
 	rc = api_check(rq, RES_DEPARTMENT, ACT_WRITE, &o, e);
 	if (rc != G_OK)
 		return rc;
-	struct actor a = api_actor(rq);
 	int64_t id = 0;
 	rc = db_begin(rq->db, e);
 	if (rc == G_OK)
@@ -214,16 +202,8 @@ gcode h_departments_create(struct api_req *rq, struct api_resp *rs, struct gerro
 	json_t *after = rc == G_OK ? store_department_get(rq->db, id) : NULL;
 	char oid[24];
 	snprintf(oid, sizeof oid, "%lld", (long long)id);
-	if (rc == G_OK)
-		rc = audit_append(rq->db, &a, "create", "department", oid, region, NULL, after, e);
-	if (rc == G_OK)
-		rc = db_commit(rq->db, e);
-	if (rc != G_OK) {
-		json_decref(after);
-		return rc;
-	}
-	api_set_etag(rs, 1);
-	return api_ok(rs, 201, after);
+	return api_commit_change(rq, rs, rc, "create", "department", oid, region, NULL, after, 201,
+				 e);
 }
 
 static const struct field_spec dept_rename_spec[] = {
@@ -249,18 +229,8 @@ gcode h_departments_update(struct api_req *rq, struct api_resp *rs, struct gerro
 	if (rc == G_ERR_EXISTS)
 		gerr_set(e, rc, "name", "该区划已有同名部门", "a department of this name already exists here");
 	json_t *after = rc == G_OK ? store_department_get(rq->db, id) : NULL;
-	struct actor a = api_actor(rq);
-	if (rc == G_OK)
-		rc = audit_append(rq->db, &a, "update", "department", rq->params[0],
-				  json_string_value(json_object_get(before, "region")), before,
-				  after, e);
-	if (rc == G_OK)
-		rc = db_commit(rq->db, e);
-	json_decref(before);
-	if (rc != G_OK) {
-		json_decref(after);
-		return rc;
-	}
-	api_set_etag(rs, json_integer_value(json_object_get(after, "version")));
-	return api_ok(rs, 200, after);
+	char region[8];
+	snprintf(region, sizeof region, "%s", json_string_value(json_object_get(before, "region")));
+	return api_commit_change(rq, rs, rc, "update", "department", rq->params[0], region, before,
+				 after, 200, e);
 }

@@ -248,7 +248,6 @@ gcode h_users_update(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	if (rc == G_OK)
 		rc = check_fields(rq, &f, admin ? ACT_ADMIN : ACT_WRITE, e);
 	json_t *before = store_user_json(rq->db, u.id, rq->now), *after = NULL;
-	struct actor a = api_actor(rq);
 	if (rc == G_OK)
 		rc = db_begin(rq->db, e);
 	if (rc == G_OK)
@@ -257,18 +256,8 @@ gcode h_users_update(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 		rc = store_session_delete_user(rq->db, u.id, e);
 	if (rc == G_OK)
 		after = store_user_json(rq->db, u.id, rq->now);
-	if (rc == G_OK)
-		rc = audit_append(rq->db, &a, "update", "user", rq->params[0], u.region, before,
-				  after, e);
-	if (rc == G_OK)
-		rc = db_commit(rq->db, e);
-	json_decref(before);
-	if (rc != G_OK) {
-		json_decref(after);
-		return rc;
-	}
-	api_set_etag(rs, json_integer_value(json_object_get(after, "version")));
-	return api_ok(rs, 200, after);
+	return api_commit_change(rq, rs, rc, "update", "user", rq->params[0], u.region, before, after,
+				 200, e);
 }
 
 gcode h_users_unlock(struct api_req *rq, struct api_resp *rs, struct gerror *e)

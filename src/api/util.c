@@ -141,3 +141,22 @@ void api_scope_range(const struct api_req *rq, char lo[7], char hi[7])
 {
 	region_range(rq->who.region, lo, hi);
 }
+
+gcode api_commit_change(struct api_req *rq, struct api_resp *rs, gcode rc, const char *action,
+			const char *object_type, const char *object_id, const char *region,
+			json_t *before, json_t *after, int status, struct gerror *e)
+{
+	struct actor a = api_actor(rq);
+	if (rc == G_OK)
+		rc = audit_append(rq->db, &a, action, object_type, object_id, region, before, after,
+				  e);
+	if (rc == G_OK)
+		rc = db_commit(rq->db, e);
+	json_decref(before);
+	if (rc != G_OK) {
+		json_decref(after);
+		return rc;
+	}
+	api_set_etag(rs, json_integer_value(json_object_get(after, "version")));
+	return api_ok(rs, status, after);
+}
