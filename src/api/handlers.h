@@ -49,6 +49,15 @@ HANDLER(h_projects_milestones_update);
 HANDLER(h_projects_schedule_plan);
 HANDLER(h_projects_schedule_baseline);
 HANDLER(h_projects_schedule_get);
+HANDLER(h_projects_reports_list);
+HANDLER(h_projects_reports_create);
+HANDLER(h_projects_reports_update);
+HANDLER(h_projects_reports_submit);
+HANDLER(h_projects_reports_review);
+HANDLER(h_projects_problems_list);
+HANDLER(h_projects_problems_create);
+HANDLER(h_problems_list);
+HANDLER(h_problems_update);
 
 /* Shared by session.c and users.c. */
 gcode api_password_policy(const char *pw, const char *username, const char *field,

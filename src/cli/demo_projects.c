@@ -116,12 +116,54 @@ static gcode seed_reports(struct db *c, int64_t id, const struct demo_project *p
 		snprintf(ym, sizeof ym, "%04d-%02d", year, m);
 		int64_t ytd = ytd_total * m / (month - 1 > 0 ? month - 1 : 1);
 		struct report_fields f = { ym, "形象进度：主体施工按计划推进",
-					   ytd_total / (month - 1 > 0 ? month - 1 : 1), ytd };
+					   ytd_total / (month - 1 > 0 ? month - 1 : 1), ytd, NULL };
 		int64_t rid;
 		rc = store_report_insert(c, id, p->region, &f, now, &rid, e);
 		if (rc == G_OK)
 			rc = db_run(c, "UPDATE project_reports SET status = 'submitted', submitted_at = $1"
 				       " WHERE id = $2", NULL, e, "ii", now, rid);
+	}
+	return rc;
+}
+
+/* Problems 问题清单 raised on demo projects; deadlines in days from today,
+ * so some open ones are overdue (escalated to the 包保 leader on first read). */
+struct demo_problem {
+	const char *project, *title, *dept, *status, *feedback;
+	int deadline_days;
+};
+
+static const struct demo_problem problems[] = {
+	{ "中凯消防车生产基地扩建项目", "厂区外供电线路迁改滞后", "发展和改革局", "handling", NULL, -12 },
+	{ "中凯消防车生产基地扩建项目", "新增用地规划条件待确认", "住房和城乡建设局", "assigned", NULL, 20 },
+	{ "旭阳中法智能产业园项目", "二期用地征收补偿未完成", "财政局", "assigned", NULL, -5 },
+	{ "旭阳中法智能产业园项目", "外籍技术人员工作许可办理", "商务局", "feedback",
+	  "已协调市外专局开通绿色通道，材料已受理", 10 },
+	{ "南湖片区雨污分流工程", "施工占道审批", "住房和城乡建设局", "closed", "已办结，占道许可已核发", -20 },
+	{ "诺德电子智能传感器产线项目", "设备进口关税减免政策咨询", "商务局", "handling", NULL, -2 },
+	{ "永昌路老旧小区改造项目", "专项债资金拨付进度慢", "财政局", "assigned", NULL, 15 },
+	{ "凯洛德交通科技产业园项目", "园区道路接驳", "发展和改革局", "assigned", NULL, -8 },
+};
+
+static gcode seed_problems(struct db *c, int64_t id, const struct demo_project *p, int32_t today,
+			   int64_t now, struct gerror *e)
+{
+	gcode rc = G_OK;
+	for (size_t i = 0; i < sizeof problems / sizeof problems[0] && rc == G_OK; i++) {
+		const struct demo_problem *x = &problems[i];
+		char dl[PROJ_DATE_ISO_LEN + 1];
+		if (strcmp(x->project, p->name) || !proj_date_format_iso(today + x->deadline_days, dl))
+			continue;
+		struct problem_fields f = {
+			.title = x->title, .detail = "", .deadline = dl, .status = x->status,
+			.feedback = x->feedback,
+			.department_id = lookup(c, "SELECT id FROM departments WHERE region = $1 AND name = $2",
+						p->region, x->dept),
+		};
+		int64_t pb;
+		rc = store_problem_insert(c, id, p->region, &f, 0, now, &pb, e);
+		if (rc == G_OK && strcmp(x->status, "assigned"))
+			rc = store_problem_update(c, pb, 1, &f, 0, now, e);
 	}
 	return rc;
 }
@@ -159,6 +201,8 @@ static gcode seed_one(struct db *c, const struct actor *a, const struct demo_pro
 		rc = seed_procs(c, id, p, start, now, e);
 	if (rc == G_OK && start)
 		rc = seed_reports(c, id, p, today, now, e);
+	if (rc == G_OK)
+		rc = seed_problems(c, id, p, today, now, e);
 	json_t *after = rc == G_OK ? store_project_get(c, id) : NULL;
 	char oid[24];
 	snprintf(oid, sizeof oid, "%lld", (long long)id);

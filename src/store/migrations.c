@@ -172,6 +172,9 @@ NULL, NULL },
 "CREATE INDEX project_problems_project ON project_problems (project_id);"
 "CREATE INDEX project_problems_department ON project_problems (department_id);",
 NULL, NULL },
+{ 4, "project reports: the note explaining a year-to-date figure below last month's",
+"ALTER TABLE project_reports ADD COLUMN ytd_note TEXT;",
+NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -110,10 +110,14 @@ gcode store_ms_save_baseline(struct db *c, int64_t project_id, int64_t now, stru
 struct report_fields {
 	const char *month, *progress_text;
 	int64_t invest_month, invest_ytd;
+	const char *ytd_note; /* why invest_ytd is below last month's; NULL none */
 };
 json_t *store_report_list(struct db *c, int64_t project_id);
 json_t *store_report_get(struct db *c, int64_t id);
 json_t *store_report_latest(struct db *c, int64_t project_id);
+/* The report of month 'YYYY-MM', and the latest one before it. */
+json_t *store_report_by_month(struct db *c, int64_t project_id, const char *month);
+json_t *store_report_before(struct db *c, int64_t project_id, const char *month);
 gcode store_report_insert(struct db *c, int64_t project_id, const char *region,
 			  const struct report_fields *f, int64_t now, int64_t *id, struct gerror *e);
 gcode store_report_update(struct db *c, int64_t id, int64_t version,
@@ -159,6 +163,8 @@ gcode store_problem_insert(struct db *c, int64_t project_id, const char *region,
 gcode store_problem_update(struct db *c, int64_t id, int64_t version,
 			   const struct problem_fields *f, int64_t closed_by, int64_t now,
 			   struct gerror *e);
+/* Sets or clears the escalated flag (derived; not a user edit, no version). */
+gcode store_problem_set_escalated(struct db *c, int64_t id, int64_t escalated, struct gerror *e);
 /* Marks open problems whose deadline is before today escalated; *n the
  * number newly escalated (their ids go to ids when non-NULL). */
 gcode store_problem_escalate(struct db *c, const char *lo, const char *hi, const char *today,

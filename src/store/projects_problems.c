@@ -8,7 +8,7 @@ static const char *const pb_names[] = { "id", "project_id", "project_name", "reg
 	"detail", "department_id", "department_name", "deadline", "status", "feedback",
 	"escalated", "leader_id", "leader_name", "raised_by", "closed_by", "closed_at", "version",
 	"created_at", "updated_at", NULL };
-static const char pb_types[] = "ittttt" "nt" "ttt" "b" "nt" "nnn" "iii";
+static const char pb_types[] = "iitttt" "nt" "ttt" "b" "nt" "nnn" "iii";
 
 #define PB_COLS                                                                            \
 	"SELECT x.id, x.project_id, p.name, x.region, x.title, x.detail, x.department_id,"  \
@@ -115,7 +115,7 @@ gcode store_problem_update(struct db *c, int64_t id, int64_t version,
 	gcode rc = db_run(c,
 			  "UPDATE project_problems SET title = $1, detail = $2, department_id = $3,"
 			  " deadline = $4, status = $5, feedback = $6, closed_by = $7,"
-			  " closed_at = CASE WHEN CAST($7 AS BIGINT) IS NULL THEN NULL ELSE $8 END,"
+			  " closed_at = CASE WHEN CAST($7 AS BIGINT) IS NULL THEN NULL ELSE CAST($8 AS BIGINT) END,"
 			  " updated_at = $8, version = version + 1 WHERE id = $9 AND version = $10",
 			  &n, e, "ttzttt" "ziii", f->title, f->detail ? f->detail : "",
 			  f->department_id, f->deadline, f->status, f->feedback, closed_by, now, id,
@@ -148,4 +148,10 @@ gcode store_problem_escalate(struct db *c, const char *lo, const char *hi, const
 	}
 	json_decref(rows);
 	return rc;
+}
+
+gcode store_problem_set_escalated(struct db *c, int64_t id, int64_t escalated, struct gerror *e)
+{
+	return db_run(c, "UPDATE project_problems SET escalated = $1 WHERE id = $2", NULL, e, "ii",
+		      escalated, id);
 }

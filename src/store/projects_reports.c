@@ -5,13 +5,14 @@
 
 static const char *const rep_names[] = { "id", "project_id", "region", "month", "invest_month",
 	"invest_ytd", "progress_text", "status", "submitted_by", "submitted_at", "reviewed_by",
-	"reviewed_at", "review_comment", "late", "version", "created_at", "updated_at", NULL };
-static const char rep_types[] = "iitt" "ii" "tt" "nnnn" "t" "b" "iii";
+	"reviewed_at", "review_comment", "late", "version", "created_at", "updated_at", "ytd_note",
+	NULL };
+static const char rep_types[] = "iitt" "ii" "tt" "nnnn" "t" "b" "iii" "t";
 
 #define REP_COLS                                                                           \
 	"SELECT id, project_id, region, month, invest_month, invest_ytd, progress_text,"   \
 	" status, submitted_by, submitted_at, reviewed_by, reviewed_at, review_comment,"   \
-	" late, version, created_at, updated_at FROM project_reports"
+	" late, version, created_at, updated_at, ytd_note FROM project_reports"
 
 json_t *store_report_list(struct db *c, int64_t project_id)
 {
@@ -30,16 +31,30 @@ json_t *store_report_latest(struct db *c, int64_t project_id)
 			 rep_names, rep_types, "i", project_id);
 }
 
+json_t *store_report_by_month(struct db *c, int64_t project_id, const char *month)
+{
+	return store_row(c, REP_COLS " WHERE project_id = $1 AND month = $2", rep_names, rep_types,
+			 "it", project_id, month);
+}
+
+json_t *store_report_before(struct db *c, int64_t project_id, const char *month)
+{
+	return store_row(c, REP_COLS " WHERE project_id = $1 AND month < $2"
+				     " ORDER BY month DESC LIMIT 1",
+			 rep_names, rep_types, "it", project_id, month);
+}
+
 gcode store_report_insert(struct db *c, int64_t project_id, const char *region,
 			  const struct report_fields *f, int64_t now, int64_t *id, struct gerror *e)
 {
 	struct db_stmt *s;
 	gcode rc = db_prepare_bind(c,
 				   "INSERT INTO project_reports (region, project_id, month, invest_month,"
-				   " invest_ytd, progress_text, created_at, updated_at)"
-				   " VALUES ($1,$2,$3,$4,$5,$6,$7,$7) RETURNING id",
-				   &s, e, "titiiti", region, project_id, f->month, f->invest_month,
-				   f->invest_ytd, f->progress_text ? f->progress_text : "", now);
+				   " invest_ytd, progress_text, ytd_note, created_at, updated_at)"
+				   " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$8) RETURNING id",
+				   &s, e, "titiitti", region, project_id, f->month, f->invest_month,
+				   f->invest_ytd, f->progress_text ? f->progress_text : "", f->ytd_note,
+				   now);
 	if (rc != G_OK)
 		return rc;
 	int r = db_step(s, e);
@@ -59,10 +74,10 @@ gcode store_report_update(struct db *c, int64_t id, int64_t version,
 	int64_t n = 0;
 	gcode rc = db_run(c,
 			  "UPDATE project_reports SET invest_month = $1, invest_ytd = $2,"
-			  " progress_text = $3, updated_at = $4, version = version + 1"
-			  " WHERE id = $5 AND version = $6",
-			  &n, e, "iitiii", f->invest_month, f->invest_ytd,
-			  f->progress_text ? f->progress_text : "", now, id, version);
+			  " progress_text = $3, ytd_note = $4, updated_at = $5, version = version + 1"
+			  " WHERE id = $6 AND version = $7",
+			  &n, e, "iittiii", f->invest_month, f->invest_ytd,
+			  f->progress_text ? f->progress_text : "", f->ytd_note, now, id, version);
 	return rc == G_OK && n == 0 ? store_stale(e) : rc;
 }
 

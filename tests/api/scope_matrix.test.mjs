@@ -65,6 +65,24 @@ before(async () => {
   const ms = await C.cy_leader.post(`/api/v1/projects/${ids.prj1}/milestones`, { name: '矩阵里程碑', duration_days: 3 });
   assert.equal(ms.status, 201);
   ids.ms1 = ms.json.id;
+  // Reports of prj1 (cy_leader's): a draft to edit, one to submit, one
+  // submitted by cy_leader for review; a problem of prj1 assigned to
+  // cy_staff's department (发展和改革局).
+  const rep = async (month) => {
+    const r = await C.cy_leader.post(`/api/v1/projects/${ids.prj1}/reports`, { month, invest_month: 0, invest_ytd: 0 });
+    assert.equal(r.status, 201, r.text);
+    return r;
+  };
+  ids.repEdit = (await rep('2020-02')).json.id;
+  ids.repSubmit = (await rep('2020-03')).json.id;
+  const rr = await rep('2020-04');
+  ids.repReview = rr.json.id;
+  assert.equal((await C.cy_leader.post(`/api/v1/projects/${ids.prj1}/reports/${ids.repReview}/submit`, undefined,
+    { 'If-Match': rr.headers.get('etag') })).status, 200);
+  const pb = await C.cy_leader.post(`/api/v1/projects/${ids.prj1}/problems`,
+    { title: '矩阵问题', department_id: ids.deptCy, deadline: '2099-12-31' });
+  assert.equal(pb.status, 201, pb.text);
+  ids.pb1 = pb.json.id;
   for (const owner of ['city_leader', 'cy_leader']) {
     const t = await C[owner].post('/api/v1/tokens', { name: `victim of ${owner}` });
     assert.equal(t.status, 201);
@@ -323,6 +341,67 @@ const ROUTES = [
     route: 'GET /api/v1/projects/{id}/schedule',
     expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
     call: (c) => c.get(`/api/v1/projects/${ids.prj1}/schedule`),
+  },
+  // Reports: written and submitted by the department (staff) or the 包保
+  // leader, reviewed by a statistician or the 包保 leader (not one's own).
+  {
+    route: 'GET /api/v1/projects/{id}/reports',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/reports`),
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/reports',
+    expect: expect(403, { 201: ['cy_leader'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c) => c.post(`/api/v1/projects/${ids.prj1}/reports`, { month: '2020-01' }),
+  },
+  {
+    route: 'PATCH /api/v1/projects/{id}/reports/{rid}',
+    expect: expect(403, { 200: ['cy_leader'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c) => {
+      const r = (await city.get(`/api/v1/projects/${ids.prj1}/reports`)).json.items.find((x) => x.id === ids.repEdit);
+      return c.patch(`/api/v1/projects/${ids.prj1}/reports/${ids.repEdit}`, { progress_text: '矩阵' },
+        { 'If-Match': `"${r.version}"` });
+    },
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/reports/{rid}/submit',
+    expect: expect(403, { 200: ['cy_leader'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c) => {
+      const r = (await city.get(`/api/v1/projects/${ids.prj1}/reports`)).json.items.find((x) => x.id === ids.repSubmit);
+      return c.post(`/api/v1/projects/${ids.prj1}/reports/${ids.repSubmit}/submit`, undefined,
+        { 'If-Match': `"${r.version}"` });
+    },
+  },
+  {
+    // cy_leader submitted it, so he may not review it (403); cy_stat approves.
+    route: 'POST /api/v1/projects/{id}/reports/{rid}/review',
+    expect: expect(403, { 200: ['cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c) => {
+      const r = (await city.get(`/api/v1/projects/${ids.prj1}/reports`)).json.items.find((x) => x.id === ids.repReview);
+      return c.post(`/api/v1/projects/${ids.prj1}/reports/${ids.repReview}/review`, { approve: true },
+        { 'If-Match': `"${r.version}"` });
+    },
+  },
+  {
+    route: 'GET /api/v1/projects/{id}/problems',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/problems`),
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/problems',
+    expect: expect(403, { 201: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c, who) => c.post(`/api/v1/projects/${ids.prj1}/problems`,
+      { title: `矩阵${who}`, department_id: ids.deptCy, deadline: '2099-12-31' }),
+  },
+  { route: 'GET /api/v1/problems', expect: expect(200, { 403: ADMINS }), call: (c) => c.get('/api/v1/problems') },
+  {
+    // Staff of the department it is assigned to work on it (not their project).
+    route: 'PATCH /api/v1/problems/{id}',
+    expect: expect(403, { 200: ['cy_leader', 'cy_staff', 'cy_stat'], 404: ['city_leader', 'ed_leader'] }),
+    call: async (c) => {
+      const r = (await city.get(`/api/v1/projects/${ids.prj1}/problems?per_page=100`)).json.items.find((x) => x.id === ids.pb1);
+      return c.patch(`/api/v1/problems/${ids.pb1}`, { detail: '矩阵' }, { 'If-Match': `"${r.version}"` });
+    },
   },
 ];
 
