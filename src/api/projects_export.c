@@ -89,30 +89,45 @@ static void put_project(struct sheet_writer *w, json_t *p)
 	sheet_end_row(w);
 }
 
+/* A sheet of one row per item of list (taken) into out; rc is the
+ * caller's result so far (the list failed: nothing is written). */
+struct sheet_def {
+	const char *name, *title;
+	const struct sheet_col *cols;
+	size_t ncols;
+	void (*put)(struct sheet_writer *w, json_t *item);
+};
+
+static gcode write_items(gcode rc, json_t *list, const struct sheet_def *d,
+			 enum sheet_format fmt, struct buf *out, struct gerror *e)
+{
+	struct sheet_writer *w = NULL;
+	if (rc == G_OK)
+		rc = sheet_writer_new(&w, fmt, NULL, e);
+	if (rc == G_OK) {
+		sheet_writer_begin(w, d->name, d->title, d->cols, d->ncols);
+		size_t i;
+		json_t *it;
+		json_array_foreach(json_object_get(list, "items"), i, it)
+			d->put(w, it);
+		rc = sheet_writer_finish(w, out, e);
+	}
+	sheet_writer_free(w);
+	json_decref(list);
+	return rc;
+}
+
 gcode projects_export(struct api_req *rq, struct project_query *q, enum sheet_format fmt,
 		      struct buf *out, struct gerror *e)
 {
 	struct sheet_col cols[XC__COUNT];
 	memcpy(cols, project_import_cols, sizeof project_import_cols);
 	memcpy(cols + PC__COUNT, extra_cols, sizeof extra_cols);
+	const struct sheet_def d = { "重点项目", "重点项目清单 Major projects", cols, XC__COUNT,
+				     put_project };
 	json_t *list = NULL;
-	struct sheet_writer *w = NULL;
 	gcode rc = store_project_list(rq->db, q, &list, e);
-	if (rc == G_OK)
-		rc = sheet_writer_new(&w, fmt, NULL, e);
-	if (rc != G_OK) {
-		json_decref(list);
-		return rc;
-	}
-	sheet_writer_begin(w, "重点项目", "重点项目清单 Major projects", cols, XC__COUNT);
-	size_t i;
-	json_t *p;
-	json_array_foreach(json_object_get(list, "items"), i, p)
-		put_project(w, p);
-	rc = sheet_writer_finish(w, out, e);
-	sheet_writer_free(w);
-	json_decref(list);
-	return rc;
+	return write_items(rc, list, &d, fmt, out, e);
 }
 
 static const struct sheet_col problem_cols[] = {
@@ -129,7 +144,7 @@ static const struct sheet_col problem_cols[] = {
 };
 #define N_PROBLEM_COLS (sizeof problem_cols / sizeof problem_cols[0])
 
-static void put_problem(struct sheet_writer *w, const json_t *x)
+static void put_problem(struct sheet_writer *w, json_t *x)
 {
 	sheet_put_text(w, str(x, "project_name"));
 	sheet_put_text(w, str(x, "title"));
@@ -147,22 +162,9 @@ static void put_problem(struct sheet_writer *w, const json_t *x)
 gcode problems_export(struct api_req *rq, struct problem_query *q, enum sheet_format fmt,
 		      struct buf *out, struct gerror *e)
 {
+	static const struct sheet_def d = { "问题清单", "项目问题清单 Problems", problem_cols,
+					    N_PROBLEM_COLS, put_problem };
 	json_t *list = NULL;
-	struct sheet_writer *w = NULL;
 	gcode rc = problems_list_decorated(rq, q, &list, e);
-	if (rc == G_OK)
-		rc = sheet_writer_new(&w, fmt, NULL, e);
-	if (rc != G_OK) {
-		json_decref(list);
-		return rc;
-	}
-	sheet_writer_begin(w, "问题清单", "项目问题清单 Problems", problem_cols, N_PROBLEM_COLS);
-	size_t i;
-	json_t *x;
-	json_array_foreach(json_object_get(list, "items"), i, x)
-		put_problem(w, x);
-	rc = sheet_writer_finish(w, out, e);
-	sheet_writer_free(w);
-	json_decref(list);
-	return rc;
+	return write_items(rc, list, &d, fmt, out, e);
 }

@@ -8,6 +8,7 @@
 #include "api/handlers.h"
 #include "api/projects_io.h"
 #include "api/projects_lists.h"
+#include "api/sheet_files.h"
 
 #define EXPORT_MAX_ROWS 100000
 
@@ -15,32 +16,6 @@
 #define DISPO(ascii, utf8) "attachment; filename=\"" ascii "\"; filename*=UTF-8''" utf8
 #define ZH_PROJECTS "%E9%87%8D%E7%82%B9%E9%A1%B9%E7%9B%AE"
 #define ZH_PROBLEMS "%E9%97%AE%E9%A2%98%E6%B8%85%E5%8D%95"
-
-/* Sends b (taken) as the file, or frees it when rc failed. */
-static gcode send_file(struct api_resp *rs, gcode rc, struct buf *b, enum sheet_format fmt,
-		       const char *disposition)
-{
-	if (rc != G_OK) {
-		buf_free(b);
-		return rc;
-	}
-	rs->status = 200;
-	rs->raw_len = b->len;
-	rs->raw = buf_take(b);
-	rs->content_type = sheet_format_mime(fmt);
-	rs->disposition = disposition;
-	return G_OK;
-}
-
-static gcode format_of(struct api_req *rq, enum sheet_format *fmt, struct gerror *e)
-{
-	const char *f = api_query(rq, "format");
-	*fmt = f && !strcmp(f, "csv") ? SHEET_CSV : SHEET_XLSX;
-	if (f && strcmp(f, "csv") && strcmp(f, "xlsx"))
-		return gerr_set(e, G_ERR_INVALID, "format", "格式应为 xlsx 或 csv",
-				"format must be xlsx or csv");
-	return G_OK;
-}
 
 /* Who may import: those who register projects (not statisticians). */
 static gcode may_import(struct api_req *rq, bool reports, struct gerror *e)
@@ -62,24 +37,13 @@ typedef gcode (*import_fn)(const struct pio_who *w, const void *data, size_t len
 
 static gcode run_import(struct api_req *rq, struct api_resp *rs, import_fn fn, struct gerror *e)
 {
-	if (!rq->body_len)
-		return gerr_set(e, G_ERR_INVALID, "file", "请上传Excel（.xlsx）或CSV文件",
-				"upload an Excel (.xlsx) or CSV file");
-	const char *dry = api_query(rq, "dry_run");
-	bool dry_run = dry && strcmp(dry, "0") && strcmp(dry, "false");
+	gcode rc = api_upload_present(rq, e);
+	if (rc != G_OK)
+		return rc;
 	struct pio_who w = { rq, false };
 	json_t *report = NULL;
-	gcode rc = fn(&w, rq->body, rq->body_len, dry_run, &report, e);
-	if (rc == G_ERR_INVALID && report) { /* row errors: the report says which */
-		json_t *err = json_pack("{s:s,s:s,s:s,s:s,s:s}", "code", "invalid", "message_zh", e->zh,
-					"message_en", e->en, "message", e->zh, "field", "file");
-		return api_ok(rs, 400, json_pack("{s:o,s:o}", "error", err, "report", report));
-	}
-	if (rc != G_OK) {
-		json_decref(report);
-		return rc;
-	}
-	return api_ok(rs, 200, report);
+	rc = fn(&w, rq->body, rq->body_len, api_dry_run(rq), &report, e);
+	return api_import_reply(rs, rc, report, e);
 }
 
 gcode h_projects_import(struct api_req *rq, struct api_resp *rs, struct gerror *e)
@@ -103,7 +67,7 @@ static gcode send_template(struct api_req *rq, struct api_resp *rs, bool reports
 	struct buf b;
 	buf_init(&b, 0);
 	rc = sheet_template(reports ? &report_import_sheet : &project_import_sheet, NULL, &b, e);
-	return send_file(rs, rc, &b, SHEET_XLSX,
+	return api_send_sheet(rs, rc, &b, SHEET_XLSX,
 			 reports ? DISPO("report-template.xlsx",
 					 "%E6%9C%88%E6%8A%A5%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx")
 				 : DISPO("project-template.xlsx",
@@ -125,7 +89,7 @@ gcode h_projects_export(struct api_req *rq, struct api_resp *rs, struct gerror *
 	struct project_query q = { 0 };
 	char lo[7], hi[7], pat[410], tagpat[100];
 	enum sheet_format fmt;
-	gcode rc = format_of(rq, &fmt, e);
+	gcode rc = api_sheet_format(rq, &fmt, e);
 	if (rc == G_OK)
 		rc = projects_list_query(rq, &q, pat, tagpat, lo, hi, e);
 	if (rc != G_OK)
@@ -135,7 +99,7 @@ gcode h_projects_export(struct api_req *rq, struct api_resp *rs, struct gerror *
 	struct buf b;
 	buf_init(&b, 0);
 	rc = projects_export(rq, &q, fmt, &b, e);
-	return send_file(rs, rc, &b, fmt,
+	return api_send_sheet(rs, rc, &b, fmt,
 			 fmt == SHEET_CSV ? DISPO("projects.csv", ZH_PROJECTS ".csv")
 					  : DISPO("projects.xlsx", ZH_PROJECTS ".xlsx"));
 }
@@ -145,7 +109,7 @@ gcode h_problems_export(struct api_req *rq, struct api_resp *rs, struct gerror *
 	struct problem_query q = { 0 };
 	char lo[7], hi[7], day[PROJ_DATE_ISO_LEN + 1];
 	enum sheet_format fmt;
-	gcode rc = format_of(rq, &fmt, e);
+	gcode rc = api_sheet_format(rq, &fmt, e);
 	if (rc == G_OK)
 		rc = problems_list_query(rq, &q, lo, hi, day, e);
 	if (rc != G_OK)
@@ -155,7 +119,7 @@ gcode h_problems_export(struct api_req *rq, struct api_resp *rs, struct gerror *
 	struct buf b;
 	buf_init(&b, 0);
 	rc = problems_export(rq, &q, fmt, &b, e);
-	return send_file(rs, rc, &b, fmt,
+	return api_send_sheet(rs, rc, &b, fmt,
 			 fmt == SHEET_CSV ? DISPO("problems.csv", ZH_PROBLEMS ".csv")
 					  : DISPO("problems.xlsx", ZH_PROBLEMS ".xlsx"));
 }

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "api/projects_io.h"
 #include "cli/commands.h"
@@ -22,53 +21,36 @@ static void operator_req(struct api_req *rq, struct db *c)
 	rq->ip = "cli";
 }
 
-static int run_import_with(struct cli_args *a, gcode (*fn)(const struct pio_who *,
-							   const void *, size_t, bool,
-							   json_t **, struct gerror *))
+/* The operator's import: any region, no role rule. */
+static gcode with_operator(struct db *c, const void *data, size_t len, bool dry, json_t **rep,
+			  struct gerror *e, bool reports)
 {
-	struct gerror e;
-	gerr_clear(&e);
-	struct buf b;
-	buf_init(&b, 0);
-	struct db *c = NULL;
-	json_t *rep = NULL;
-	int version;
-	bool dry = cli_flag(a, "dry-run") != NULL;
 	struct api_req rq;
-	gcode rc = cli_read_file(a->pos[0], &b, &e);
-	if (rc == G_OK)
-		rc = cli_migrate_url(a->cfg.db, &version, &e);
-	if (rc == G_OK)
-		rc = db_open(a->cfg.db, &c, &e);
 	operator_req(&rq, c);
 	struct pio_who w = { &rq, true };
-	if (rc == G_OK)
-		rc = fn(&w, b.p, b.len, dry, &rep, &e);
-	if (rep)
-		cli_print_report(rep);
-	if (rc == G_OK)
-		printf("%s %lld rows: %lld created, %lld updated%s\n",
-		       dry ? "检查通过 checked, nothing written:" : "已导入 imported",
-		       (long long)json_integer_value(json_object_get(rep, "rows")),
-		       (long long)json_integer_value(json_object_get(rep, "created")),
-		       (long long)json_integer_value(json_object_get(rep, "updated")),
-		       dry ? "" : " (one transaction, audited)");
-	else
-		cli_error(&e);
-	json_decref(rep);
-	db_close(c);
-	buf_free(&b);
-	return rc == G_OK ? 0 : 1;
+	return (reports ? projects_reports_import : projects_import)(&w, data, len, dry, rep, e);
+}
+
+static gcode import_projects(struct db *c, const void *data, size_t len, bool dry, json_t **rep,
+			     struct gerror *e)
+{
+	return with_operator(c, data, len, dry, rep, e, false);
+}
+
+static gcode import_reports(struct db *c, const void *data, size_t len, bool dry, json_t **rep,
+			    struct gerror *e)
+{
+	return with_operator(c, data, len, dry, rep, e, true);
 }
 
 static int run_import_projects(struct cli_args *a)
 {
-	return run_import_with(a, projects_import);
+	return cli_import_sheet(a, import_projects);
 }
 
 static int run_import_reports(struct cli_args *a)
 {
-	return run_import_with(a, projects_reports_import);
+	return cli_import_sheet(a, import_reports);
 }
 
 /* --format, --region, --stage and --year into fmt and q; false when one is wrong. */
@@ -94,6 +76,14 @@ static bool export_args(struct cli_args *a, enum sheet_format *fmt, struct proje
 	return true;
 }
 
+static gcode export_projects(struct db *c, void *arg, enum sheet_format fmt, struct buf *out,
+			     struct gerror *e)
+{
+	struct api_req rq;
+	operator_req(&rq, c);
+	return projects_export(&rq, arg, fmt, out, e);
+}
+
 static int run_export_projects(struct cli_args *a)
 {
 	struct project_query q = { 0 };
@@ -104,32 +94,9 @@ static int run_export_projects(struct cli_args *a)
 				"error: --format must be xlsx or csv, --region a 6-digit code, --stage a stage, --year a year\n");
 		return 2;
 	}
-	if (fmt == SHEET_XLSX && !cli_flag(a, "out") && isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "错误：XLSX 须用 --out 写入文件\nerror: write XLSX to a file with --out\n");
-		return 2;
-	}
-	struct gerror e;
-	struct db *c = NULL;
-	struct buf b;
-	struct api_req rq;
-	buf_init(&b, 0);
-	gcode rc = db_open(a->cfg.db, &c, &e);
-	operator_req(&rq, c);
-	if (rc == G_OK)
-		rc = projects_export(&rq, &q, fmt, &b, &e);
-	db_close(c);
-	int r = rc == G_OK ? cli_write_out(cli_flag(a, "out"), &b) : 1;
-	if (rc != G_OK)
-		cli_error(&e);
-	buf_free(&b);
-	return r;
+	return cli_export_sheet(a, fmt, export_projects, &q);
 }
 
-static const char *const db_only[] = { "db", NULL };
-static const struct cli_flag import_flags[] = {
-	{ "dry-run", false, "check every row and report, write nothing" },
-	{ 0 },
-};
 static const struct cli_flag export_flags[] = {
 	{ "format", true, "xlsx (default) or csv (UTF-8 with BOM)" },
 	{ "out", true, "file to write (CSV may go to standard output)" },
@@ -142,12 +109,12 @@ static const struct cli_flag export_flags[] = {
 const struct cli_cmd cmd_import_projects = { "import projects",
 	"import projects FILE|- [--dry-run] [--db PATH|URL]",
 	"导入重点项目 import projects from XLSX or CSV (UTF-8/GBK), all rows or none; a registered 项目代码 updates",
-	import_flags, db_only, 1, 1, run_import_projects };
+	cli_import_flags, cli_db_only, 1, 1, run_import_projects };
 const struct cli_cmd cmd_import_reports = { "import reports",
 	"import reports FILE|- [--dry-run] [--db PATH|URL]",
 	"导入项目月报 import and submit monthly reports from XLSX or CSV, all rows or none",
-	import_flags, db_only, 1, 1, run_import_reports };
+	cli_import_flags, cli_db_only, 1, 1, run_import_reports };
 const struct cli_cmd cmd_export_projects = { "export projects",
 	"export projects [--format xlsx|csv] [--out FILE] [--region CODE] [--stage STAGE] [--year YYYY]",
-	"导出重点项目 export the project registry", export_flags, db_only, 0, 0,
+	"导出重点项目 export the project registry", export_flags, cli_db_only, 0, 0,
 	run_export_projects };
