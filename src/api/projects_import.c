@@ -316,8 +316,40 @@ static gcode insert(struct pio *st, struct prow *r, struct gerror *e)
 	return rc;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* Whether the row changes nothing of the stored project (a re-imported
+ * ledger): then no new version, no audit record. */
+static bool unchanged(const struct prow *r)
+{
+	struct project_input old;
+	memset(&old, 0, sizeof old);
+	projects_input_from_row(&old, r->existing);
+	const struct project_fields *a = &old.f, *b = &r->in.f;
+	const char *const ta[] = { a->region, a->code, a->name, a->category, a->industry, a->kind,
+				   a->location, a->planned_start, a->planned_finish, a->stats_date,
+				   a->tags };
+	const char *const tb[] = { b->region, b->code, b->name, b->category, b->industry, b->kind,
+				   b->location, b->planned_start, b->planned_finish, b->stats_date,
+				   b->tags };
+	for (size_t i = 0; i < sizeof ta / sizeof ta[0]; i++)
+		if (!same_text(ta[i], tb[i]))
+			return false;
+	return a->total_investment == b->total_investment && a->annual_plan == b->annual_plan &&
+	       a->plan_year == b->plan_year && a->builder_id == b->builder_id &&
+	       a->leader_id == b->leader_id && a->department_id == b->department_id &&
+	       a->special_bond == b->special_bond;
+}
+
 static gcode update(struct pio *st, struct prow *r, struct gerror *e)
 {
+	if (unchanged(r)) {
+		st->unchanged++;
+		return G_OK;
+	}
 	struct api_req *rq = st->rq;
 	int64_t id = json_integer_value(json_object_get(r->existing, "id"));
 	int64_t version = json_integer_value(json_object_get(r->existing, "version"));

@@ -109,6 +109,10 @@ static void check_old(struct pio *st, struct rrow *r)
 	json_object_set_new(st->seen, key, json_true());
 	r->old = store_report_by_month(st->rq->db, pid, r->month);
 	const char *status = r->old ? json_string_value(json_object_get(r->old, "status")) : "";
+	if (r->old && !*r->f.progress_text) /* a draft or returned report keeps its text */
+		r->f.progress_text = json_string_value(json_object_get(r->old, "progress_text"));
+	if (r->old && !r->f.ytd_note)
+		r->f.ytd_note = json_string_value(json_object_get(r->old, "ytd_note"));
 	struct gerror g;
 	gerr_clear(&g);
 	if (!strcmp(status, "reviewed")) {

@@ -225,10 +225,12 @@ static void unknown_columns(struct pio *st)
 
 static json_t *report_json(struct pio *st, struct sheet_reader *r, bool dry_run, bool written)
 {
-	return json_pack("{s:b,s:b,s:I,s:I,s:I,s:I,s:O,s:O,s:s}", "dry_run", dry_run, "committed",
-			 written, "rows", (json_int_t)st->rows, "created",
-			 (json_int_t)(written || dry_run ? st->created : 0), "updated",
-			 (json_int_t)(written || dry_run ? st->updated : 0), "error_count",
+	bool counted = written || dry_run;
+	return json_pack("{s:b,s:b,s:I,s:I,s:I,s:I,s:I,s:O,s:O,s:s}", "dry_run", dry_run,
+			 "committed", written, "rows", (json_int_t)st->rows, "created",
+			 (json_int_t)(counted ? st->created : 0), "updated",
+			 (json_int_t)(counted ? st->updated : 0), "unchanged",
+			 (json_int_t)(counted ? st->unchanged : 0), "error_count",
 			 (json_int_t)st->error_count, "errors", st->errors, "warnings",
 			 st->warnings, "format",
 			 r && sheet_reader_format(r) == SHEET_XLSX ? "xlsx" : "csv");

@@ -19,7 +19,7 @@ struct pio {
 	json_t *regions;             /* code and district name -> code, within reach */
 	json_t *seen;                /* keys met earlier in the file */
 	json_t *errors, *warnings;
-	int64_t error_count, rows, created, updated;
+	int64_t error_count, rows, created, updated, unchanged;
 	const char *audit_what;      /* "project" or "report" */
 };
 
