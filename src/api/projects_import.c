@@ -106,6 +106,17 @@ static const char *read_code(struct pio *st, struct prow *r)
 	return r->code;
 }
 
+/* A row without a code is matched by its name: the name may come once. */
+static void seen_name(struct pio *st, const char *name)
+{
+	char key[340];
+	snprintf(key, sizeof key, "name:%s", name);
+	if (json_object_get(st->seen, key))
+		pio_error(st, PC_NAME, "name", "无项目代码的项目名称在本文件中重复",
+			  "a name without a code repeats in this file");
+	json_object_set_new(st->seen, key, json_true());
+}
+
 /* A new project's defaults, as POST /api/v1/projects sets them. */
 static void defaults(struct pio *st, struct prow *r)
 {
@@ -373,6 +384,8 @@ static gcode import_row(struct pio *st, struct gerror *e)
 	const char *code = read_code(st, &r);
 	const char *name = pio_text_max(st, PC_NAME, r.name, sizeof r.name, 100);
 	r.in.f.name = name;
+	if (!code && name)
+		seen_name(st, name);
 	gcode rc = before == st->error_count ? find_existing(st, &r, code, e) : G_OK;
 	if (r.existing)
 		projects_input_from_row(&r.in, r.existing);

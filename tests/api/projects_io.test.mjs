@@ -144,6 +144,9 @@ test('re-importing a registered 项目代码 updates it from the non-empty cells
   const dup = await importProjects(leader, utf8(`项目代码,项目名称,项目类别\n${CODE_B},重复一,产业项目\n${CODE_B},重复二,产业项目\n`));
   assert.equal(dup.status, 400);
   assert.deepEqual(dup.json.report.errors.map((x) => [x.row, x.field]), [[3, 'code']]);
+  const dupName = await importProjects(leader, utf8('项目名称,项目类别\n无码重名项目,产业项目\n无码重名项目,产业项目\n'));
+  assert.equal(dupName.status, 400, 'without codes a repeated name would register the project twice');
+  assert.deepEqual(dupName.json.report.errors.map((x) => [x.row, x.field]), [[3, 'name']]);
 });
 
 test('a file in the wrong template is refused with a clear message', async () => {
