@@ -58,6 +58,13 @@ HANDLER(h_projects_problems_list);
 HANDLER(h_projects_problems_create);
 HANDLER(h_problems_list);
 HANDLER(h_problems_update);
+/* Projects and problems in and out of Excel. */
+HANDLER(h_projects_import);
+HANDLER(h_projects_import_template);
+HANDLER(h_projects_reports_import);
+HANDLER(h_projects_reports_template);
+HANDLER(h_projects_export);
+HANDLER(h_problems_export);
 
 /* Shared by session.c and users.c. */
 gcode api_password_policy(const char *pw, const char *username, const char *field,

@@ -5,6 +5,7 @@
 #include "api/body.h"
 #include "api/handlers.h"
 #include "api/projects.h"
+#include "api/projects_lists.h"
 #include "api/projects_input.h"
 #include "base/text.h"
 #include "domain/proj_class.h"
@@ -161,19 +162,25 @@ static gcode parse_list_query(struct api_req *rq, struct project_query *q, char 
 	return G_OK;
 }
 
+gcode projects_list_query(struct api_req *rq, struct project_query *q, char pat[410],
+			  char tagpat[100], char lo[7], char hi[7], struct gerror *e)
+{
+	gcode rc = api_check(rq, RES_PROJECT, ACT_READ, NULL, e);
+	if (rc == G_OK)
+		rc = parse_list_query(rq, q, pat, tagpat, e);
+	if (rc != G_OK)
+		return rc;
+	api_scope_range(rq, lo, hi);
+	q->lo = lo;
+	q->hi = hi;
+	return projects_refresh_stale(rq, lo, hi, e);
+}
+
 gcode h_projects_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
 	struct project_query q = { 0 };
 	char lo[7], hi[7], pat[410], tagpat[100];
-	gcode rc = api_check(rq, RES_PROJECT, ACT_READ, NULL, e);
-	if (rc == G_OK)
-		rc = parse_list_query(rq, &q, pat, tagpat, e);
-	if (rc != G_OK)
-		return rc;
-	api_scope_range(rq, lo, hi);
-	q.lo = lo;
-	q.hi = hi;
-	rc = projects_refresh_stale(rq, lo, hi, e);
+	gcode rc = projects_list_query(rq, &q, pat, tagpat, lo, hi, e);
 	json_t *out = NULL;
 	if (rc == G_OK)
 		rc = store_project_list(rq->db, &q, &out, e);

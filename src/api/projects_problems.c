@@ -9,6 +9,7 @@
 #include "api/body.h"
 #include "api/handlers.h"
 #include "api/projects.h"
+#include "api/projects_lists.h"
 #include "base/text.h"
 #include "store/org.h"
 #include "store/projects.h"
@@ -61,19 +62,28 @@ static gcode escalate_range(struct api_req *rq, struct gerror *e)
 	return store_problem_escalate(rq->db, lo, hi, day, rq->now, NULL, e);
 }
 
-static gcode list_reply(struct api_req *rq, struct api_resp *rs, struct problem_query *q,
-			struct gerror *e)
+gcode problems_list_decorated(struct api_req *rq, struct problem_query *q, json_t **out,
+			      struct gerror *e)
 {
-	json_t *out = NULL;
-	gcode rc = store_problem_list(rq->db, q, &out, e);
+	gcode rc = store_problem_list(rq->db, q, out, e);
 	if (rc != G_OK)
 		return rc;
 	char day[PROJ_DATE_ISO_LEN + 1];
 	today_iso(rq, day);
 	size_t i;
 	json_t *x;
-	json_array_foreach(json_object_get(out, "items"), i, x)
+	json_array_foreach(json_object_get(*out, "items"), i, x)
 		decorate(x, day);
+	return G_OK;
+}
+
+static gcode list_reply(struct api_req *rq, struct api_resp *rs, struct problem_query *q,
+			struct gerror *e)
+{
+	json_t *out = NULL;
+	gcode rc = problems_list_decorated(rq, q, &out, e);
+	if (rc != G_OK)
+		return rc;
 	json_object_set_new(out, "page", json_integer(q->offset / q->limit + 1));
 	json_object_set_new(out, "per_page", json_integer(q->limit));
 	return api_ok(rs, 200, out);
@@ -115,20 +125,19 @@ static gcode query_id(struct api_req *rq, const char *key, int64_t me, int64_t *
 	return gerr_set(e, G_ERR_INVALID, key, zh, en);
 }
 
-gcode h_problems_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
+gcode problems_list_query(struct api_req *rq, struct problem_query *q, char lo[7], char hi[7],
+			  char day[PROJ_DATE_ISO_LEN + 1], struct gerror *e)
 {
-	char lo[7], hi[7], day[PROJ_DATE_ISO_LEN + 1];
-	struct problem_query q = { 0 };
 	gcode rc = api_check(rq, RES_PROJECT, ACT_READ, NULL, e);
 	if (rc != G_OK)
 		return rc;
 	api_scope_range(rq, lo, hi);
 	today_iso(rq, day);
-	q.lo = lo;
-	q.hi = hi;
+	q->lo = lo;
+	q->hi = hi;
 	const char *st = api_query(rq, "status"), *ov = api_query(rq, "overdue");
 	int64_t to = 0;
-	rc = api_paging(rq, &q.limit, &q.offset, e);
+	rc = api_paging(rq, &q->limit, &q->offset, e);
 	if (rc == G_OK && st) {
 		int i = pb_find(st);
 		if (i < 0)
@@ -136,30 +145,37 @@ gcode h_problems_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 				      "status应为assigned、handling、feedback或closed（交办、办理、反馈、销号）",
 				      "status must be assigned, handling, feedback or closed");
 		else
-			q.status = pb_code[i];
+			q->status = pb_code[i];
 	}
 	if (rc == G_OK && ov && strcmp(ov, "1") && strcmp(ov, "0") && strcmp(ov, "true") &&
 	    strcmp(ov, "false"))
 		rc = gerr_set(e, G_ERR_INVALID, "overdue", "overdue应为1或0", "overdue must be 1 or 0");
 	if (rc == G_OK && ov && (!strcmp(ov, "1") || !strcmp(ov, "true")))
-		q.overdue_today = day;
+		q->overdue_today = day;
 	if (rc == G_OK)
-		rc = query_id(rq, "department_id", rq->who.department_id, &q.department_id, e);
+		rc = query_id(rq, "department_id", rq->who.department_id, &q->department_id, e);
 	if (rc == G_OK)
-		rc = query_id(rq, "project_id", 0, &q.project_id, e);
+		rc = query_id(rq, "project_id", 0, &q->project_id, e);
 	if (rc == G_OK)
 		rc = query_id(rq, "escalated_to", rq->who.user_id, &to, e);
 	if (rc != G_OK)
 		return rc;
 	if (to) {
-		q.leader_id = to;
-		q.escalated = 1;
+		q->leader_id = to;
+		q->escalated = 1;
 	}
 	if (rq->who.role == ROLE_STAFF)
-		q.staff_department = rq->who.department_id ? rq->who.department_id : -1;
+		q->staff_department = rq->who.department_id ? rq->who.department_id : -1;
 	if (rq->who.role == ROLE_ENTERPRISE)
-		q.builder_id = rq->who.enterprise_id ? rq->who.enterprise_id : -1;
-	rc = escalate_range(rq, e);
+		q->builder_id = rq->who.enterprise_id ? rq->who.enterprise_id : -1;
+	return escalate_range(rq, e);
+}
+
+gcode h_problems_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
+{
+	char lo[7], hi[7], day[PROJ_DATE_ISO_LEN + 1];
+	struct problem_query q = { 0 };
+	gcode rc = problems_list_query(rq, &q, lo, hi, day, e);
 	return rc == G_OK ? list_reply(rq, rs, &q, e) : rc;
 }
 

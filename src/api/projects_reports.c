@@ -9,7 +9,7 @@
 #include "api/body.h"
 #include "api/handlers.h"
 #include "api/projects.h"
-#include "domain/proj_amount.h"
+#include "api/projects_report_rules.h"
 #include "store/projects.h"
 
 static const char *status_zh(const char *s)
@@ -36,35 +36,6 @@ static json_t *decorate(json_t *r)
 			    json_string(status_zh(json_string_value(json_object_get(r, "status")))));
 	json_object_set_new(r, "closed", json_boolean(is_status(r, "reviewed")));
 	return r;
-}
-
-/* 'YYYY-MM' with a real month. */
-static bool month_parse(const char *s, int *y, int *m)
-{
-	if (!s || strlen(s) != 7 || s[4] != '-')
-		return false;
-	int v[6];
-	for (int i = 0, k = 0; i < 7; i++) {
-		if (i == 4)
-			continue;
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v[k++] = s[i] - '0';
-	}
-	*y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
-	*m = v[4] * 10 + v[5];
-	return *y >= 1900 && *y <= 2199 && *m >= 1 && *m <= 12;
-}
-
-static gcode closed_error(struct gerror *e, const json_t *r)
-{
-	const char *month = json_string_value(json_object_get(r, "month"));
-	char zh[200], en[200];
-	snprintf(zh, sizeof zh, "%s的月报已审核，该月已关闭，不能再修改或重复填报", month);
-	snprintf(en, sizeof en,
-		 "the report of %s has been reviewed: that month is closed to edits and new reports",
-		 month);
-	return gerr_set(e, G_ERR_EXISTS, "month", zh, en);
 }
 
 static gcode may_report(const struct api_req *rq, struct gerror *e)
@@ -114,35 +85,16 @@ static gcode read_fields(struct api_req *rq, int64_t pid, struct report_fields *
 			 struct gerror *e)
 {
 	const json_t *b = rq->json;
-	json_t *prev = store_report_before(rq->db, pid, f->month);
-	const char *pm = prev ? json_string_value(json_object_get(prev, "month")) : NULL;
-	bool same_year = pm && !strncmp(pm, f->month, 4);
-	int64_t prev_ytd = same_year ? json_integer_value(json_object_get(prev, "invest_ytd")) : 0;
 	gcode rc = projects_body_amount(b, "invest_month", "本月完成投资", &f->invest_month, e);
-	if (rc == G_OK && create && !body_has(b, "invest_ytd"))
-		f->invest_ytd = prev_ytd + f->invest_month;
 	if (rc == G_OK)
 		rc = projects_body_amount(b, "invest_ytd", "本年累计完成投资", &f->invest_ytd, e);
 	if (body_has(b, "progress_text"))
 		f->progress_text = body_str(b, "progress_text");
 	if (body_has(b, "ytd_note"))
 		f->ytd_note = blank(body_str(b, "ytd_note")) ? NULL : body_str(b, "ytd_note");
-	if (rc == G_OK && f->invest_month > f->invest_ytd)
-		rc = gerr_set(e, G_ERR_INVALID, "invest_month", "本月完成投资不能大于本年累计完成投资",
-			      "invest_month cannot exceed invest_ytd");
-	if (rc == G_OK && same_year && f->invest_ytd < prev_ytd && !f->ytd_note) {
-		char now_s[48], prev_s[48], zh[300], en[300];
-		proj_amount_format(f->invest_ytd, 0, now_s, sizeof now_s);
-		proj_amount_format(prev_ytd, 0, prev_s, sizeof prev_s);
-		snprintf(zh, sizeof zh,
-			 "本年累计完成投资（%s）低于%s月报的%s，须在ytd_note中说明原因", now_s, pm,
-			 prev_s);
-		snprintf(en, sizeof en,
-			 "invest_ytd (%lld) is below %s's %lld: explain it in ytd_note",
-			 (long long)f->invest_ytd, pm, (long long)prev_ytd);
-		rc = gerr_set(e, G_ERR_INVALID, "invest_ytd", zh, en);
-	}
-	json_decref(prev);
+	if (rc == G_OK)
+		rc = projects_report_check_figures(rq->db, pid, f,
+						   !create || body_has(b, "invest_ytd"), e);
 	return rc;
 }
 
@@ -175,18 +127,6 @@ static gcode reply(struct api_req *rq, struct api_resp *rs, int status, int64_t 
 	return api_ok(rs, status, r);
 }
 
-static gcode check_month(struct api_req *rq, const char *month, struct gerror *e)
-{
-	int y, m;
-	if (!month_parse(month, &y, &m))
-		return gerr_set(e, G_ERR_INVALID, "month", "月份应为YYYY-MM", "month must be YYYY-MM");
-	int32_t today = projects_today(rq);
-	if (y * 12 + m > proj_date_year(today) * 12 + proj_date_month(today))
-		return gerr_set(e, G_ERR_INVALID, "month", "不能填报未来月份的月报",
-				"a report cannot be for a future month");
-	return G_OK;
-}
-
 gcode h_projects_reports_create(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
 	gcode rc;
@@ -201,11 +141,11 @@ gcode h_projects_reports_create(struct api_req *rq, struct api_resp *rs, struct 
 		rc = body_check(rq->json, report_spec, e);
 	if (rc == G_OK) {
 		f.month = body_str(rq->json, "month");
-		rc = check_month(rq, f.month, e);
+		rc = projects_report_check_month(rq, f.month, e);
 	}
 	if (rc == G_OK && (old = store_report_by_month(rq->db, pid, f.month))) {
 		if (is_status(old, "reviewed")) {
-			rc = closed_error(e, old);
+			rc = projects_report_closed(e, old);
 		} else {
 			char zh[200], en[200];
 			snprintf(zh, sizeof zh, "%s的月报已存在（编号%lld），请修改该月报", f.month,
@@ -261,7 +201,7 @@ static void fields_of(const json_t *r, struct report_fields *f)
 static gcode must_be_editable(const json_t *r, struct gerror *e)
 {
 	if (is_status(r, "reviewed"))
-		return closed_error(e, r);
+		return projects_report_closed(e, r);
 	if (is_status(r, "submitted"))
 		return gerr_set(e, G_ERR_EXISTS, "status", "月报已报送，审核退回后才能修改",
 				"the report has been submitted: it can be edited only once returned");
@@ -315,17 +255,6 @@ gcode h_projects_reports_update(struct api_req *rq, struct api_resp *rs, struct 
 	return rc == G_OK ? reply(rq, rs, 200, rid, e) : rc;
 }
 
-/* Late when submitted after PROJ_REPORT_DUE_DAY of the following month. */
-static bool is_late(struct api_req *rq, const char *month)
-{
-	int y, m;
-	int32_t first, due;
-	if (!month_parse(month, &y, &m) || !proj_date_from_ymd(y, m, 1, &first) ||
-	    !proj_date_add_months(first, 1, &due))
-		return false;
-	return projects_today(rq) > due + PROJ_REPORT_DUE_DAY - 1;
-}
-
 gcode h_projects_reports_submit(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
 	gcode rc;
@@ -344,7 +273,7 @@ gcode h_projects_reports_submit(struct api_req *rq, struct api_resp *rs, struct 
 		rc = must_be_editable(before, e);
 	if (rc == G_OK)
 		rc = api_if_match(rq, &version, e);
-	bool late = rc == G_OK && is_late(rq, json_string_value(json_object_get(before, "month")));
+	bool late = rc == G_OK && projects_report_late(rq, json_string_value(json_object_get(before, "month")));
 	if (rc == G_OK)
 		rc = db_begin(rq->db, e);
 	if (rc == G_OK)
@@ -381,7 +310,7 @@ gcode h_projects_reports_review(struct api_req *rq, struct api_resp *rs, struct 
 	bool approve = json_is_true(json_object_get(rq->json, "approve"));
 	const char *comment = rc == G_OK ? body_str(rq->json, "comment") : NULL;
 	if (rc == G_OK && is_status(before, "reviewed"))
-		rc = closed_error(e, before);
+		rc = projects_report_closed(e, before);
 	if (rc == G_OK && !is_status(before, "submitted"))
 		rc = gerr_set(e, G_ERR_EXISTS, "status", "月报尚未报送，不能审核",
 			      "the report has not been submitted");

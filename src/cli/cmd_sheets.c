@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "domain/region.h"
 
-static gcode read_file(const char *path, struct buf *b, struct gerror *e)
+gcode cli_read_file(const char *path, struct buf *b, struct gerror *e)
 {
 	bool std = !strcmp(path, "-"); /* "-": standard input */
 	FILE *f = std ? stdin : fopen(path, "rb");
@@ -28,7 +28,7 @@ static gcode read_file(const char *path, struct buf *b, struct gerror *e)
 	return rc;
 }
 
-static void print_report(const json_t *rep)
+void cli_print_report(const json_t *rep)
 {
 	size_t i;
 	json_t *it;
@@ -47,7 +47,19 @@ static void print_report(const json_t *rep)
 			json_string_value(json_object_get(it, "message_en")));
 }
 
-static int run_import(struct cli_args *a)
+static void print_summary(const json_t *rep, bool dry)
+{
+	json_t *upd = json_object_get(rep, "updated");
+	printf("%s %lld rows", dry ? "检查通过 checked, nothing written:" : "已导入 imported",
+	       (long long)json_integer_value(json_object_get(rep, "rows")));
+	if (upd)
+		printf(": %lld created, %lld updated",
+		       (long long)json_integer_value(json_object_get(rep, "created")),
+		       (long long)json_integer_value(upd));
+	printf("%s\n", dry ? "" : " (one transaction, audited)");
+}
+
+int cli_import_sheet(struct cli_args *a, cli_import_fn fn)
 {
 	struct gerror e;
 	gerr_clear(&e);
@@ -57,20 +69,17 @@ static int run_import(struct cli_args *a)
 	json_t *rep = NULL;
 	int version;
 	bool dry = cli_flag(a, "dry-run") != NULL;
-	struct actor actor = { 0, "cli", NULL };
-	gcode rc = read_file(a->pos[0], &b, &e);
+	gcode rc = cli_read_file(a->pos[0], &b, &e);
 	if (rc == G_OK)
 		rc = cli_migrate_url(a->cfg.db, &version, &e);
 	if (rc == G_OK)
 		rc = db_open(a->cfg.db, &c, &e);
 	if (rc == G_OK)
-		rc = enterprise_import(c, &actor, NULL, b.p, b.len, dry, &rep, &e);
+		rc = fn(c, b.p, b.len, dry, &rep, &e);
 	if (rep)
-		print_report(rep);
+		cli_print_report(rep);
 	if (rc == G_OK)
-		printf("%s %lld rows%s\n", dry ? "检查通过 checked, nothing written:" : "已导入 imported",
-		       (long long)json_integer_value(json_object_get(rep, "rows")),
-		       dry ? "" : " (one transaction, audited)");
+		print_summary(rep, dry);
 	else
 		cli_error(&e);
 	json_decref(rep);
@@ -79,7 +88,19 @@ static int run_import(struct cli_args *a)
 	return rc == G_OK ? 0 : 1;
 }
 
-static int write_out(const char *path, const struct buf *b)
+static gcode import_enterprises(struct db *c, const void *data, size_t len, bool dry,
+				json_t **rep, struct gerror *e)
+{
+	struct actor actor = { 0, "cli", NULL };
+	return enterprise_import(c, &actor, NULL, data, len, dry, rep, e);
+}
+
+static int run_import(struct cli_args *a)
+{
+	return cli_import_sheet(a, import_enterprises);
+}
+
+int cli_write_out(const char *path, const struct buf *b)
 {
 	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644) : STDOUT_FILENO;
 	if (fd < 0) {
@@ -98,12 +119,43 @@ static int write_out(const char *path, const struct buf *b)
 	return off == b->len ? 0 : 1;
 }
 
+int cli_export_sheet(struct cli_args *a, enum sheet_format fmt, cli_export_fn fn, void *arg)
+{
+	if (fmt == SHEET_XLSX && !cli_flag(a, "out") && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "错误：XLSX 须用 --out 写入文件\nerror: write XLSX to a file with --out\n");
+		return 2;
+	}
+	struct gerror e;
+	struct db *c = NULL;
+	struct buf b;
+	buf_init(&b, 0);
+	gcode rc = db_open(a->cfg.db, &c, &e);
+	if (rc == G_OK)
+		rc = fn(c, arg, fmt, &b, &e);
+	db_close(c);
+	int r = rc == G_OK ? cli_write_out(cli_flag(a, "out"), &b) : 1;
+	if (rc != G_OK)
+		cli_error(&e);
+	buf_free(&b);
+	return r;
+}
+
+struct range {
+	char lo[7], hi[7];
+};
+
+static gcode export_enterprises(struct db *c, void *arg, enum sheet_format fmt, struct buf *out,
+				struct gerror *e)
+{
+	struct range *r = arg;
+	return enterprise_export(c, r->lo, r->hi, fmt, INT64_MAX, out, e);
+}
+
 static int run_export(struct cli_args *a)
 {
-	struct gerror e;
 	const char *f = cli_flag(a, "format"), *region = cli_flag(a, "region");
 	enum sheet_format fmt = f && !strcmp(f, "csv") ? SHEET_CSV : SHEET_XLSX;
-	char lo[7] = "000000", hi[7] = "999999";
+	struct range r = { "000000", "999999" };
 	if ((f && strcmp(f, "csv") && strcmp(f, "xlsx")) ||
 	    (region && !region_code_valid(region, strlen(region)))) {
 		fprintf(stderr, "错误：--format 应为 xlsx|csv，--region 为6位区划代码\n"
@@ -111,27 +163,12 @@ static int run_export(struct cli_args *a)
 		return 2;
 	}
 	if (region)
-		region_range(region, lo, hi);
-	if (fmt == SHEET_XLSX && !cli_flag(a, "out") && isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "错误：XLSX 须用 --out 写入文件\nerror: write XLSX to a file with --out\n");
-		return 2;
-	}
-	struct db *c = NULL;
-	struct buf b;
-	buf_init(&b, 0);
-	gcode rc = db_open(a->cfg.db, &c, &e);
-	if (rc == G_OK)
-		rc = enterprise_export(c, lo, hi, fmt, INT64_MAX, &b, &e);
-	db_close(c);
-	int r = rc == G_OK ? write_out(cli_flag(a, "out"), &b) : 1;
-	if (rc != G_OK)
-		cli_error(&e);
-	buf_free(&b);
-	return r;
+		region_range(region, r.lo, r.hi);
+	return cli_export_sheet(a, fmt, export_enterprises, &r);
 }
 
-static const char *const db_only[] = { "db", NULL };
-static const struct cli_flag import_flags[] = {
+const char *const cli_db_only[] = { "db", NULL };
+const struct cli_flag cli_import_flags[] = {
 	{ "dry-run", false, "check every row and report, write nothing" },
 	{ 0 },
 };
@@ -145,7 +182,7 @@ static const struct cli_flag export_flags[] = {
 const struct cli_cmd cmd_import_enterprises = { "import enterprises",
 	"import enterprises FILE|- [--dry-run] [--db PATH|URL]",
 	"导入企业名录 import enterprises from XLSX or CSV (UTF-8/GBK), all rows or none",
-	import_flags, db_only, 1, 1, run_import };
+	cli_import_flags, cli_db_only, 1, 1, run_import };
 const struct cli_cmd cmd_export_enterprises = { "export enterprises",
 	"export enterprises [--format xlsx|csv] [--out FILE] [--region CODE]",
-	"导出企业名录 export the enterprise registry", export_flags, db_only, 0, 0, run_export };
+	"导出企业名录 export the enterprise registry", export_flags, cli_db_only, 0, 0, run_export };

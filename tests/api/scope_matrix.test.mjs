@@ -403,6 +403,40 @@ const ROUTES = [
       return c.patch(`/api/v1/problems/${ids.pb1}`, { detail: '矩阵' }, { 'If-Match': `"${r.version}"` });
     },
   },
+  // Projects and problems in and out of Excel (dry runs write nothing).
+  {
+    route: 'POST /api/v1/projects/import (dry run, own region)',
+    expect: expect(403, { 200: ['city_leader', 'cy_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c, who) => c.post('/api/v1/projects/import?dry_run=1',
+      `项目名称,项目类别,所属区划\n矩阵导入项目${who},产业项目,${who === 'ed_leader' ? '220105' : '220104'}\n`,
+      { 'Content-Type': 'text/csv' }),
+  },
+  {
+    route: 'GET /api/v1/projects/import-template',
+    expect: expect(403, { 200: ['city_leader', 'cy_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c) => c.get('/api/v1/projects/import-template'),
+  },
+  {
+    // Only cy_leader writes prj1; the other reporters get the row refused (400).
+    route: 'POST /api/v1/projects/reports/import (dry run, cy_leader\'s project)',
+    expect: expect(403, { 200: ['cy_leader'], 400: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c) => c.post('/api/v1/projects/reports/import?dry_run=1',
+      '项目名称,月份,本月完成投资（万元）\n中凯消防车生产基地扩建项目,2019年5月,10\n',
+      { 'Content-Type': 'text/csv' }),
+  },
+  {
+    route: 'GET /api/v1/projects/reports/import-template',
+    expect: expect(403, { 200: ['city_leader', 'cy_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c) => c.get('/api/v1/projects/reports/import-template'),
+  },
+  {
+    route: 'GET /api/v1/projects/export', expect: expect(200, { 403: ADMINS }),
+    call: (c) => c.get('/api/v1/projects/export?format=csv'),
+  },
+  {
+    route: 'GET /api/v1/problems/export', expect: expect(200, { 403: ADMINS }),
+    call: (c) => c.get('/api/v1/problems/export?format=csv'),
+  },
 ];
 
 test('the matrix covers every route of src/api/routes.c', async () => {

@@ -376,6 +376,10 @@ const dict = {
   'audit.hash': ['哈希', 'Hash'],
   'audit.null': ['（无）', '(none)'],
   'audit.intro': ['审计记录按哈希链串联，任何篡改都可被 guatu verify 发现。', 'Audit records are hash-chained; guatu verify detects any tampering.'],
+  // Projects in and out of Excel
+  'pio.export': ['导出Excel', 'Export Excel'],
+  'pio.importProjects': ['导入项目', 'Import projects'],
+  'pio.importReports': ['导入月报', 'Import reports'],
 }
 
 export function t(key, params) {
