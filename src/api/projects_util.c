@@ -157,6 +157,10 @@ gcode projects_refresh_light(struct api_req *rq, int64_t id, struct gerror *e)
 	json_t *p = store_project_get(rq->db, id);
 	if (!p)
 		return api_not_found(e);
+	struct proj_light_rules rules;
+	char from[7];
+	json_decref(projects_light_rules(rq->db, json_string_value(json_object_get(p, "region")),
+					 &rules, from));
 	struct proj_light_facts f = {
 		.planned_start = projects_json_date(p, "planned_start"),
 		.actual_start = projects_json_date(p, "actual_start"),
@@ -168,7 +172,7 @@ gcode projects_refresh_light(struct api_req *rq, int64_t id, struct gerror *e)
 	json_decref(p);
 	int32_t today = projects_today(rq);
 	struct proj_light_result r;
-	if (!proj_light_eval(NULL, &f, today, &r)) { /* facts the rules refuse: no light */
+	if (!proj_light_eval(&rules, &f, today, &r)) { /* facts the rules refuse: no light */
 		r.light = PLIGHT_GREEN;
 		r.n = 0;
 	}

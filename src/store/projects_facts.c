@@ -41,3 +41,16 @@ gcode store_project_facts(struct db *c, const struct facts_query *q, json_t **ou
 			  q->plan_year, q->leader_id, q->department_id, q->builder_id);
 	return *out ? G_OK : gerr_set(e, G_ERR_DB, NULL, "数据库错误", "database error");
 }
+
+json_t *store_proc_done_by_projects(struct db *c, const char *lo, const char *hi,
+				    int64_t plan_year)
+{
+	static const char *const names[] = { "project_id", "kind", "status", "actual_finish", NULL };
+	return store_rows(c,
+			  "SELECT x.project_id, x.kind, x.status, x.actual_finish"
+			  " FROM project_procedures x JOIN projects p ON p.id = x.project_id"
+			  " WHERE p.region BETWEEN $1 AND $2"
+			  " AND (CAST($3 AS BIGINT) = 0 OR p.plan_year = $3)"
+			  " AND x.actual_finish IS NOT NULL ORDER BY x.project_id, x.id",
+			  names, "ittt", "tti", lo, hi, plan_year);
+}
