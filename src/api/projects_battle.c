@@ -214,7 +214,7 @@ static json_t *map_projects(const struct facts_set *s, const struct map_filter *
 gcode h_projects_battle_map(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
 	struct map_filter f;
-	struct facts_set s;
+	struct facts_set s = { 0 };
 	gcode rc = api_check(rq, RES_PROJECT, ACT_READ, NULL, e);
 	if (rc == G_OK)
 		rc = read_filter(rq, &f, e);

@@ -146,7 +146,7 @@ static json_t *ledgers_json(struct api_req *rq, const struct facts_set *s, int64
 
 gcode h_projects_ledgers(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
-	struct facts_set s;
+	struct facts_set s = { 0 };
 	int64_t leader = 0, dept = 0;
 	bool xlsx;
 	gcode rc = api_check(rq, RES_PROJECT, ACT_READ, NULL, e);

@@ -125,7 +125,7 @@ static void period_json(json_t *o, const struct facts_set *s)
 
 gcode h_projects_rates(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
-	struct facts_set s;
+	struct facts_set s = { 0 };
 	enum proj_group g;
 	bool xlsx;
 	int64_t leader, dept;
@@ -210,7 +210,7 @@ static gcode goal_json(const struct facts_set *s, enum proj_campaign g, json_t *
 
 gcode h_projects_campaign(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
-	struct facts_set s;
+	struct facts_set s = { 0 };
 	bool xlsx;
 	gcode rc = facts_want_xlsx(rq, &xlsx, e);
 	if (rc == G_OK)

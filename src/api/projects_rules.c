@@ -143,6 +143,18 @@ static void row_of_body(const json_t *b, struct light_rules_row *r)
 	r->stats_red_months = json_integer_value(json_object_get(b, "stats_red_months"));
 }
 
+/* The version of If-Match; "0" (the ETag of a region without its own row)
+ * asks to create it. */
+static gcode if_match(struct api_req *rq, int64_t *version, struct gerror *e)
+{
+	const char *h = api_header(rq, "If-Match");
+	if (h && (!strcmp(h, "\"0\"") || !strcmp(h, "W/\"0\"") || !strcmp(h, "0"))) {
+		*version = 0;
+		return G_OK;
+	}
+	return api_if_match(rq, version, e);
+}
+
 gcode h_light_rules_put(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
 	const char *code = rq->params[0];
@@ -152,7 +164,7 @@ gcode h_light_rules_put(struct api_req *rq, struct api_resp *rs, struct gerror *
 	if (rc == G_OK)
 		rc = body_check(rq->json, rules_spec, e);
 	if (rc == G_OK)
-		rc = api_if_match(rq, &version, e);
+		rc = if_match(rq, &version, e);
 	if (rc != G_OK)
 		return rc;
 	row_of_body(rq->json, &r);

@@ -144,7 +144,7 @@ json_t *store_photo_get(struct db *c, int64_t id)
 	return store_row(c,
 			 "SELECT id, project_id, report_id, region, sha256, mime, size, data"
 			 " FROM project_photos WHERE id = $1",
-			 names, "iitttt" "it", "i", id);
+			 names, "iiittt" "it", "i", id);
 }
 
 json_t *store_photo_find(struct db *c, int64_t report_id, const char *sha256)
