@@ -35,6 +35,13 @@ gcode projects_body_date(const json_t *body, const char *name, const char *zh,
 gcode projects_body_amount(const json_t *body, const char *name, const char *zh,
 			   int64_t *out, struct gerror *e);
 
+/* An id query parameter into *out: absent 0; "me" the value me (-1, which
+ * matches nothing, when me is 0); else a positive id, 400 naming key. */
+gcode projects_query_id(struct api_req *rq, const char *key, int64_t me, int64_t *out,
+			struct gerror *e);
+struct problem_query;
+/* The problems of q that are not closed (a new array). */
+json_t *projects_open_problems(struct api_req *rq, const struct problem_query *q);
 /* The scope of a project row. Strings are borrowed from it. */
 struct obj_scope projects_scope(const json_t *project);
 /* Loads the project of path parameter i and checks act on it (404 when

@@ -49,8 +49,8 @@ static gcode read_filter(struct api_req *rq, struct map_filter *f, struct gerror
 		return gerr_set(e, G_ERR_INVALID, "category", "项目类别无效", "unknown category");
 	if (f->kind && proj_kind_find(f->kind, strlen(f->kind)) < 0)
 		return gerr_set(e, G_ERR_INVALID, "kind", "建设性质无效", "unknown kind");
-	gcode rc = facts_query_id(rq, "leader_id", &f->leader_id, e);
-	return rc == G_OK ? facts_query_id(rq, "department_id", &f->department_id, e) : rc;
+	gcode rc = projects_query_id(rq, "leader_id", rq->who.user_id, &f->leader_id, e);
+	return rc == G_OK ? projects_query_id(rq, "department_id", rq->who.user_id, &f->department_id, e) : rc;
 }
 
 static bool same_code(const json_t *r, const char *key, const char *want,
@@ -172,25 +172,6 @@ static json_t *group_projects(json_t *projects, const char *group, json_t *count
 	return groups;
 }
 
-/* The obtained procedures of every project: {project_id: [..]}. */
-static json_t *procs_by_project(json_t *rows)
-{
-	json_t *by = json_object(), *r;
-	size_t i;
-	json_array_foreach(rows, i, r) {
-		char key[24];
-		snprintf(key, sizeof key, "%lld",
-			 (long long)json_integer_value(json_object_get(r, "project_id")));
-		json_t *list = json_object_get(by, key);
-		if (!list) {
-			list = json_array();
-			json_object_set_new(by, key, list);
-		}
-		json_array_append(list, r);
-	}
-	return by;
-}
-
 static json_t *map_projects(const struct facts_set *s, const struct map_filter *f, json_t *ms,
 			    json_t *procs)
 {
@@ -223,14 +204,14 @@ gcode h_projects_battle_map(struct api_req *rq, struct api_resp *rs, struct gerr
 	if (rc != G_OK)
 		return rc;
 	json_t *ms = store_ms_by_projects(rq->db, s.lo, s.hi, s.year);
-	json_t *prows = store_proc_done_by_projects(rq->db, s.lo, s.hi, s.year);
-	if (!ms || !prows) {
+	json_t *procs = store_proc_done_by_projects(rq->db, s.lo, s.hi, s.year);
+	if (!ms || !procs) {
 		json_decref(ms);
-		json_decref(prows);
+		json_decref(procs);
 		facts_free(&s);
 		return gerr_set(e, G_ERR_DB, NULL, "数据库错误", "database error");
 	}
-	json_t *procs = procs_by_project(prows), *counts = new_counts();
+	json_t *counts = new_counts();
 	json_t *projects = map_projects(&s, &f, ms, procs);
 	char today[PROJ_DATE_ISO_LEN + 1];
 	projects_iso_format(s.today, today);
@@ -240,7 +221,6 @@ gcode h_projects_battle_map(struct api_req *rq, struct api_resp *rs, struct gerr
 	json_object_set_new(out, "counts", counts);
 	json_decref(projects);
 	json_decref(procs);
-	json_decref(prows);
 	json_decref(ms);
 	facts_free(&s);
 	return api_ok(rs, 200, out);

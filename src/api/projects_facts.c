@@ -113,24 +113,6 @@ json_t *facts_rate_json(const struct proj_rate *r)
 			 (json_int_t)r->target, "bp", (json_int_t)r->bp, "defined", r->defined);
 }
 
-gcode facts_query_id(struct api_req *rq, const char *key, int64_t *out, struct gerror *e)
-{
-	const char *v = api_query(rq, key);
-	*out = 0;
-	if (!v)
-		return G_OK;
-	if (!strcmp(v, "me")) {
-		*out = rq->who.user_id;
-		return G_OK;
-	}
-	if (text_to_i64(v, 1, INT64_MAX, out))
-		return G_OK;
-	char zh[96], en[96];
-	snprintf(zh, sizeof zh, "参数%s应为编号或me", key);
-	snprintf(en, sizeof en, "%s must be an id or me", key);
-	return gerr_set(e, G_ERR_INVALID, key, zh, en);
-}
-
 gcode facts_want_xlsx(struct api_req *rq, bool *xlsx, struct gerror *e)
 {
 	const char *f = api_query(rq, "format");

@@ -32,8 +32,6 @@ const json_t *facts_row(const struct facts_set *s, int64_t id);
 
 /* A rate as JSON {done, target, bp, defined}. */
 json_t *facts_rate_json(const struct proj_rate *r);
-/* An id query parameter: absent 0, "me" the caller, else a positive id. */
-gcode facts_query_id(struct api_req *rq, const char *key, int64_t *out, struct gerror *e);
 /* ?format=xlsx: true, with 400 for any other value; absent: false. */
 gcode facts_want_xlsx(struct api_req *rq, bool *xlsx, struct gerror *e);
 /* Sends b as an XLSX attachment; disposition is a static string. */

@@ -15,12 +15,9 @@
 
 static gcode read_target(struct api_req *rq, int64_t *leader, int64_t *dept, struct gerror *e)
 {
-	gcode rc = facts_query_id(rq, "leader", leader, e);
+	gcode rc = projects_query_id(rq, "leader", rq->who.user_id, leader, e);
 	if (rc == G_OK)
-		rc = facts_query_id(rq, "department", dept, e);
-	if (rc == G_OK && !strcmp(api_query(rq, "department") ? api_query(rq, "department") : "",
-				  "me"))
-		*dept = rq->who.department_id ? rq->who.department_id : -1;
+		rc = projects_query_id(rq, "department", rq->who.department_id, dept, e);
 	if (rc == G_OK && (*leader != 0) == (*dept != 0))
 		rc = gerr_set(e, G_ERR_INVALID, "leader", "请指定一位包保领导（leader）或一个责任单位（department）",
 			      "give exactly one of leader and department");
@@ -90,22 +87,20 @@ static json_t *duty_row(const json_t *r, const json_t *problems, const char *tod
 			 (json_int_t)open, "overdue_problems", (json_int_t)overdue);
 }
 
-/* Open problems of the leader's or department's projects (at most 1000). */
+/* Open problems of the ledger's projects (those in s, so the caller's
+ * scope holds), at most 1000. */
 static json_t *open_problems(struct api_req *rq, const struct facts_set *s, int64_t leader,
 			     int64_t dept)
 {
 	struct problem_query q = { .lo = s->lo, .hi = s->hi, .leader_id = leader,
 				   .staff_department = dept, .limit = 1000 };
-	json_t *out = NULL, *open = json_array();
-	if (store_problem_list(rq->db, &q, &out, NULL) == G_OK) {
-		size_t i;
-		json_t *p;
-		json_array_foreach(json_object_get(out, "items"), i, p)
-			if (strcmp(json_string_value(json_object_get(p, "status")), "closed"))
-				json_array_append(open, p);
-	}
-	json_decref(out);
-	return open;
+	json_t *all = projects_open_problems(rq, &q), *mine = json_array(), *p;
+	size_t i;
+	json_array_foreach(all, i, p)
+		if (facts_row(s, json_integer_value(json_object_get(p, "project_id"))))
+			json_array_append(mine, p);
+	json_decref(all);
+	return mine;
 }
 
 static json_t *who_json(const struct facts_set *s, int64_t leader, int64_t dept)

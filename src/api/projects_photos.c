@@ -24,21 +24,34 @@ static const char *sniff(const unsigned char *d, size_t n)
 	return NULL;
 }
 
-/* The report of path parameter 1 of project p (404 otherwise). */
-static json_t *report_of(struct api_req *rq, const json_t *p, struct gerror *e, gcode *rc)
+/* The record of path parameter i (get) whose parent_key is parent_id: a
+ * report of the project, a photo of the report; 404 otherwise. */
+static json_t *child_of(struct api_req *rq, int i, json_t *(*get)(struct db *, int64_t),
+			const char *parent_key, int64_t parent_id, struct gerror *e, gcode *rc)
 {
-	int64_t rid;
-	*rc = api_path_id(rq, 1, &rid, e);
+	int64_t id;
+	*rc = api_path_id(rq, i, &id, e);
 	if (*rc != G_OK)
 		return NULL;
-	json_t *r = store_report_get(rq->db, rid);
-	if (!r || json_integer_value(json_object_get(r, "project_id")) !=
-			  json_integer_value(json_object_get(p, "id"))) {
+	json_t *r = get(rq->db, id);
+	if (!r || json_integer_value(json_object_get(r, parent_key)) != parent_id) {
 		json_decref(r);
 		*rc = api_not_found(e);
 		return NULL;
 	}
 	return r;
+}
+
+static json_t *report_of(struct api_req *rq, const json_t *p, struct gerror *e, gcode *rc)
+{
+	return child_of(rq, 1, store_report_get, "project_id",
+			json_integer_value(json_object_get(p, "id")), e, rc);
+}
+
+static json_t *photo_of(struct api_req *rq, const json_t *r, struct gerror *e, gcode *rc)
+{
+	return child_of(rq, 2, store_photo_get, "report_id",
+			json_integer_value(json_object_get(r, "id")), e, rc);
 }
 
 static gcode may_change(const struct api_req *rq, const json_t *r, struct gerror *e)
@@ -160,23 +173,6 @@ gcode h_projects_photos_list(struct api_req *rq, struct api_resp *rs, struct ger
 	return api_ok(rs, 200, json_pack("{s:o,s:I,s:i}", "items", items, "total",
 					 (json_int_t)json_array_size(items), "max_bytes",
 					 PROJ_PHOTO_MAX));
-}
-
-/* The photo of path parameter 2 on report r (404 otherwise). */
-static json_t *photo_of(struct api_req *rq, const json_t *r, struct gerror *e, gcode *rc)
-{
-	int64_t id;
-	*rc = api_path_id(rq, 2, &id, e);
-	if (*rc != G_OK)
-		return NULL;
-	json_t *ph = store_photo_get(rq->db, id);
-	if (!ph || json_integer_value(json_object_get(ph, "report_id")) !=
-			   json_integer_value(json_object_get(r, "id"))) {
-		json_decref(ph);
-		*rc = api_not_found(e);
-		return NULL;
-	}
-	return ph;
 }
 
 /* The bytes; the ETag is the content hash (strong: the bytes never change). */

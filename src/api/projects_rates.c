@@ -133,9 +133,9 @@ gcode h_projects_rates(struct api_req *rq, struct api_resp *rs, struct gerror *e
 	if (rc == G_OK)
 		rc = facts_want_xlsx(rq, &xlsx, e);
 	if (rc == G_OK)
-		rc = facts_query_id(rq, "leader_id", &leader, e);
+		rc = projects_query_id(rq, "leader_id", rq->who.user_id, &leader, e);
 	if (rc == G_OK)
-		rc = facts_query_id(rq, "department_id", &dept, e);
+		rc = projects_query_id(rq, "department_id", rq->who.user_id, &dept, e);
 	if (rc == G_OK)
 		rc = facts_load(rq, leader, dept, &s, e);
 	json_t *rows = NULL, *total = NULL;

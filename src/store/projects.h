@@ -183,10 +183,14 @@ struct facts_query {
 };
 gcode store_project_facts(struct db *c, const struct facts_query *q, json_t **out,
 			  struct gerror *e);
+/* Rows carrying project_id as {"<project_id>": [rows]}; takes rows (NULL
+ * gives NULL). */
+json_t *store_group_by_project(json_t *rows);
 /* Milestones of many projects: {project_id: [milestones]} for the ids. */
 json_t *store_ms_by_projects(struct db *c, const char *lo, const char *hi, int64_t plan_year);
 /* The procedures with an actual finish of the projects in lo..hi (of one
- * plan year, 0 any): rows {project_id, kind, status, actual_finish}. */
+ * plan year, 0 any): {project_id: [{project_id, kind, status,
+ * actual_finish}]}. */
 json_t *store_proc_done_by_projects(struct db *c, const char *lo, const char *hi,
 				    int64_t plan_year);
 

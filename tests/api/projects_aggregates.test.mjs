@@ -158,6 +158,8 @@ test('ledgers: a department\'s, staff only their own, another district nothing, 
   assert.equal(r.json.for.kind, 'department');
   assert.ok(r.json.duty.length > 0);
   for (const x of r.json.duty) assert.equal(x.department_id, staff.user.department_id);
+  const dutyIds = new Set(r.json.duty.map((x) => x.id));
+  for (const pb of r.json.problems) assert.ok(dutyIds.has(pb.project_id), 'only problems of the ledger\'s projects');
   const other = (await city.get('/api/v1/departments?region=220104')).json.items.find((d) => d.id !== staff.user.department_id);
   const o = await staff.get(`/api/v1/projects/ledgers?department=${other.id}`);
   assert.equal(o.status, 200);
