@@ -265,13 +265,17 @@ test('report photos: upload, thumbnail, a refused file, submit and review with t
   assert.deepEqual([...page.errors, ...lp.errors], [])
 })
 
-test('the leader\'s problems page opens on their escalated overdue problems', async () => {
+test('the leader\'s home and problems page open on their escalated overdue problems', async () => {
   const page = await newPage()
   await signIn(page, as('cy_leader'))
+  await page.waitForSelector('[data-test=home-escalated] li')
+  await page.locator('[data-test=home-escalated]').screenshot({ path: path.join(SHOTS, 's13a-home-escalated.png') })
+  const onHome = await page.locator('[data-test=home-escalated] li').count()
   await page.goto(BASE + '/projects/problems')
   const rows = await tableRows(page, 'pb-all-table')
   const api = (await leaderApi.get('/api/v1/problems?escalated_to=me&per_page=50')).json
   assert.ok(api.total > 0, 'the demo has escalated problems')
+  assert.equal(onHome, Math.min(5, api.total), 'the home page lists them')
   assert.equal(rows.length, Math.min(50, api.total))
   assert.ok(await page.locator('[data-test=pb-escalated] input').isChecked())
   await shot(page, 's13-leader-escalated-problems')

@@ -292,6 +292,7 @@ const dict = {
   'camp.more': ['展开其余 {n} 个', 'Show {n} more'],
   'proj.nav.rules': ['亮灯规则', 'Light rules'],
   'proj.new': ['新建项目', 'New project'],
+  'pb.allEscalated': ['查看全部', 'See all'],
   'pn.register': ['登记项目', 'Register'],
   'pn.created': ['项目已登记', 'Project registered'],
   'pn.nameRequired': ['请填写项目名称', 'Enter the project name'],
