@@ -56,6 +56,16 @@ HANDLER(h_projects_reports_submit);
 HANDLER(h_projects_reports_review);
 HANDLER(h_projects_problems_list);
 HANDLER(h_projects_problems_create);
+HANDLER(h_projects_rates);
+HANDLER(h_projects_campaign);
+HANDLER(h_projects_ledgers);
+HANDLER(h_projects_battle_map);
+HANDLER(h_light_rules_get);
+HANDLER(h_light_rules_put);
+HANDLER(h_projects_photos_create);
+HANDLER(h_projects_photos_list);
+HANDLER(h_projects_photos_get);
+HANDLER(h_projects_photos_delete);
 HANDLER(h_problems_list);
 HANDLER(h_problems_update);
 /* Projects and problems in and out of Excel. */

@@ -14,24 +14,6 @@
 #include "domain/region.h"
 #include "store/projects.h"
 
-static gcode query_id(struct api_req *rq, const char *key, int64_t *out, struct gerror *e)
-{
-	const char *v = api_query(rq, key);
-	*out = 0;
-	if (!v)
-		return G_OK;
-	if (!strcmp(v, "me")) {
-		*out = rq->who.user_id;
-		return G_OK;
-	}
-	if (text_to_i64(v, 1, INT64_MAX, out))
-		return G_OK;
-	char zh[96], en[96];
-	snprintf(zh, sizeof zh, "参数%s应为编号", key);
-	snprintf(en, sizeof en, "%s must be an id", key);
-	return gerr_set(e, G_ERR_INVALID, key, zh, en);
-}
-
 static gcode query_code(struct api_req *rq, const char *key, int (*find)(const char *, size_t),
 			const char *(*code)(int), const char **out, struct gerror *e)
 {
@@ -144,11 +126,11 @@ static gcode parse_list_query(struct api_req *rq, struct project_query *q, char 
 	if (rc == G_OK)
 		rc = query_code(rq, "kind", find_kind, kind_code, &q->kind, e);
 	if (rc == G_OK)
-		rc = query_id(rq, "leader_id", &q->leader_id, e);
+		rc = projects_query_id(rq, "leader_id", rq->who.user_id, &q->leader_id, e);
 	if (rc == G_OK)
-		rc = query_id(rq, "department_id", &q->department_id, e);
+		rc = projects_query_id(rq, "department_id", rq->who.user_id, &q->department_id, e);
 	if (rc == G_OK)
-		rc = query_id(rq, "plan_year", &year, e);
+		rc = projects_query_id(rq, "plan_year", rq->who.user_id, &year, e);
 	if (rc == G_OK)
 		rc = api_query_text(rq, "tag", 30, &tag, e);
 	if (rc == G_OK)
@@ -223,16 +205,7 @@ static json_t *open_problems(struct api_req *rq, int64_t id)
 	char lo[7], hi[7];
 	api_scope_range(rq, lo, hi);
 	struct problem_query q = { .lo = lo, .hi = hi, .project_id = id, .limit = 100 };
-	json_t *out = NULL, *open = json_array();
-	if (store_problem_list(rq->db, &q, &out, NULL) == G_OK) {
-		size_t i;
-		json_t *p;
-		json_array_foreach(json_object_get(out, "items"), i, p)
-			if (strcmp(json_string_value(json_object_get(p, "status")), "closed"))
-				json_array_append(open, p);
-	}
-	json_decref(out);
-	return open;
+	return projects_open_problems(rq, &q);
 }
 
 static json_t *or_array(json_t *a)

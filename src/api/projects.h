@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "domain/proj_date.h"
+#include "domain/proj_light.h"
 
 /* Day of the month after a report's month by which it is due; a report
  * submitted later is flagged late. A region setting later; a constant now. */
@@ -34,6 +35,13 @@ gcode projects_body_date(const json_t *body, const char *name, const char *zh,
 gcode projects_body_amount(const json_t *body, const char *name, const char *zh,
 			   int64_t *out, struct gerror *e);
 
+/* An id query parameter into *out: absent 0; "me" the value me (-1, which
+ * matches nothing, when me is 0); else a positive id, 400 naming key. */
+gcode projects_query_id(struct api_req *rq, const char *key, int64_t me, int64_t *out,
+			struct gerror *e);
+struct problem_query;
+/* The problems of q that are not closed (a new array). */
+json_t *projects_open_problems(struct api_req *rq, const struct problem_query *q);
 /* The scope of a project row. Strings are borrowed from it. */
 struct obj_scope projects_scope(const json_t *project);
 /* Loads the project of path parameter i and checks act on it (404 when
@@ -47,6 +55,12 @@ json_t *projects_visible_id(struct api_req *rq, int64_t id, enum action act, str
 /* Recomputes and stores the status light of project id from its stored
  * facts (inside the caller's transaction). */
 gcode projects_refresh_light(struct api_req *rq, int64_t id, struct gerror *e);
+/* The light thresholds of region into *out: its own row, else the nearest
+ * enclosing region's, else the defaults. from is the region they come from
+ * ("" for the defaults). Returns the stored row used (caller decrefs), or
+ * NULL for the defaults. */
+json_t *projects_light_rules(struct db *db, const char *region, struct proj_light_rules *out,
+			     char from[7]);
 /* Recomputes the lights in lo..hi not computed today (own transaction). */
 gcode projects_refresh_stale(struct api_req *rq, const char *lo, const char *hi,
 			     struct gerror *e);

@@ -106,25 +106,6 @@ gcode h_projects_problems_list(struct api_req *rq, struct api_resp *rs, struct g
 	return rc == G_OK ? list_reply(rq, rs, &q, e) : rc;
 }
 
-static gcode query_id(struct api_req *rq, const char *key, int64_t me, int64_t *out,
-		      struct gerror *e)
-{
-	const char *v = api_query(rq, key);
-	*out = 0;
-	if (!v)
-		return G_OK;
-	if (!strcmp(v, "me")) {
-		*out = me ? me : -1;
-		return G_OK;
-	}
-	if (text_to_i64(v, 1, INT64_MAX, out))
-		return G_OK;
-	char zh[96], en[96];
-	snprintf(zh, sizeof zh, "参数%s应为编号或me", key);
-	snprintf(en, sizeof en, "%s must be an id or me", key);
-	return gerr_set(e, G_ERR_INVALID, key, zh, en);
-}
-
 gcode problems_list_query(struct api_req *rq, struct problem_query *q, char lo[7], char hi[7],
 			  char day[PROJ_DATE_ISO_LEN + 1], struct gerror *e)
 {
@@ -153,11 +134,11 @@ gcode problems_list_query(struct api_req *rq, struct problem_query *q, char lo[7
 	if (rc == G_OK && ov && (!strcmp(ov, "1") || !strcmp(ov, "true")))
 		q->overdue_today = day;
 	if (rc == G_OK)
-		rc = query_id(rq, "department_id", rq->who.department_id, &q->department_id, e);
+		rc = projects_query_id(rq, "department_id", rq->who.department_id, &q->department_id, e);
 	if (rc == G_OK)
-		rc = query_id(rq, "project_id", 0, &q->project_id, e);
+		rc = projects_query_id(rq, "project_id", 0, &q->project_id, e);
 	if (rc == G_OK)
-		rc = query_id(rq, "escalated_to", rq->who.user_id, &to, e);
+		rc = projects_query_id(rq, "escalated_to", rq->who.user_id, &to, e);
 	if (rc != G_OK)
 		return rc;
 	if (to) {

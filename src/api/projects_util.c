@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/projects.h"
+#include "base/text.h"
 #include "domain/proj_amount.h"
 #include "domain/proj_class.h"
 #include "domain/proj_light.h"
@@ -94,6 +95,39 @@ gcode projects_body_amount(const json_t *body, const char *name, const char *zh,
 	return gerr_set(e, G_ERR_INVALID, name, mzh, men);
 }
 
+gcode projects_query_id(struct api_req *rq, const char *key, int64_t me, int64_t *out,
+			struct gerror *e)
+{
+	const char *v = api_query(rq, key);
+	*out = 0;
+	if (!v)
+		return G_OK;
+	if (!strcmp(v, "me")) {
+		*out = me ? me : -1;
+		return G_OK;
+	}
+	if (text_to_i64(v, 1, INT64_MAX, out))
+		return G_OK;
+	char zh[96], en[96];
+	snprintf(zh, sizeof zh, "参数%s应为编号或me", key);
+	snprintf(en, sizeof en, "%s must be an id or me", key);
+	return gerr_set(e, G_ERR_INVALID, key, zh, en);
+}
+
+json_t *projects_open_problems(struct api_req *rq, const struct problem_query *q)
+{
+	json_t *out = NULL, *open = json_array();
+	if (store_problem_list(rq->db, q, &out, NULL) == G_OK) {
+		size_t i;
+		json_t *p;
+		json_array_foreach(json_object_get(out, "items"), i, p)
+			if (strcmp(json_string_value(json_object_get(p, "status")), "closed"))
+				json_array_append(open, p);
+	}
+	json_decref(out);
+	return open;
+}
+
 struct obj_scope projects_scope(const json_t *p)
 {
 	struct obj_scope s = {
@@ -157,6 +191,10 @@ gcode projects_refresh_light(struct api_req *rq, int64_t id, struct gerror *e)
 	json_t *p = store_project_get(rq->db, id);
 	if (!p)
 		return api_not_found(e);
+	struct proj_light_rules rules;
+	char from[7];
+	json_decref(projects_light_rules(rq->db, json_string_value(json_object_get(p, "region")),
+					 &rules, from));
 	struct proj_light_facts f = {
 		.planned_start = projects_json_date(p, "planned_start"),
 		.actual_start = projects_json_date(p, "actual_start"),
@@ -168,7 +206,7 @@ gcode projects_refresh_light(struct api_req *rq, int64_t id, struct gerror *e)
 	json_decref(p);
 	int32_t today = projects_today(rq);
 	struct proj_light_result r;
-	if (!proj_light_eval(NULL, &f, today, &r)) { /* facts the rules refuse: no light */
+	if (!proj_light_eval(&rules, &f, today, &r)) { /* facts the rules refuse: no light */
 		r.light = PLIGHT_GREEN;
 		r.n = 0;
 	}

@@ -175,6 +175,18 @@ NULL, NULL },
 { 4, "project reports: the note explaining a year-to-date figure below last month's",
 "ALTER TABLE project_reports ADD COLUMN ytd_note TEXT;",
 NULL, NULL },
+{ 5, "project light thresholds per region; one copy of a photo per report",
+/* A region without a row uses its parent's, else the domain defaults
+ * (proj_light_default_rules). */
+"CREATE TABLE project_light_rules ("
+"  region TEXT PRIMARY KEY REFERENCES regions(code),"
+"  start_red_months INTEGER NOT NULL, progress_yellow_bp INTEGER NOT NULL,"
+"  progress_red_bp INTEGER NOT NULL, stats_yellow_months INTEGER NOT NULL,"
+"  stats_red_months INTEGER NOT NULL,"
+"  version BIGINT NOT NULL DEFAULT 1, updated_at BIGINT NOT NULL,"
+"  updated_by BIGINT REFERENCES users(id));"
+"CREATE UNIQUE INDEX project_photos_report_hash ON project_photos (report_id, sha256);",
+NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

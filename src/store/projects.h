@@ -136,6 +136,9 @@ gcode store_photo_insert(struct db *c, int64_t project_id, int64_t report_id,
 json_t *store_photo_list(struct db *c, int64_t report_id);
 /* {id, project_id, report_id, region, sha256, mime, size, data}. */
 json_t *store_photo_get(struct db *c, int64_t id);
+/* The photo of a report with this content hash (metadata), or NULL. */
+json_t *store_photo_find(struct db *c, int64_t report_id, const char *sha256);
+gcode store_photo_delete(struct db *c, int64_t id, struct gerror *e);
 
 /* Problems 问题清单. */
 struct problem_fields {
@@ -180,8 +183,16 @@ struct facts_query {
 };
 gcode store_project_facts(struct db *c, const struct facts_query *q, json_t **out,
 			  struct gerror *e);
+/* Rows carrying project_id as {"<project_id>": [rows]}; takes rows (NULL
+ * gives NULL). */
+json_t *store_group_by_project(json_t *rows);
 /* Milestones of many projects: {project_id: [milestones]} for the ids. */
 json_t *store_ms_by_projects(struct db *c, const char *lo, const char *hi, int64_t plan_year);
+/* The procedures with an actual finish of the projects in lo..hi (of one
+ * plan year, 0 any): {project_id: [{project_id, kind, status,
+ * actual_finish}]}. */
+json_t *store_proc_done_by_projects(struct db *c, const char *lo, const char *hi,
+				    int64_t plan_year);
 
 /* Shared by the projects_*.c files: prepares sql, binds by fmt as
  * db_prepare_bind, and collects every row with db_row_json. NULL on error. */

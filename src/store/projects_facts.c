@@ -1,5 +1,7 @@
 /* The facts of many projects at once, for rates, the campaign, ledgers,
  * the battle map and the light refresh. */
+#include <stdio.h>
+
 #include "store/projects.h"
 #include "store/store.h"
 
@@ -40,4 +42,38 @@ gcode store_project_facts(struct db *c, const struct facts_query *q, json_t **ou
 	*out = store_rows(c, facts_sql, fact_names, fact_types, "ttiiii", q->lo, q->hi,
 			  q->plan_year, q->leader_id, q->department_id, q->builder_id);
 	return *out ? G_OK : gerr_set(e, G_ERR_DB, NULL, "数据库错误", "database error");
+}
+
+json_t *store_group_by_project(json_t *rows)
+{
+	if (!rows)
+		return NULL;
+	json_t *by = json_object(), *r;
+	size_t i;
+	json_array_foreach(rows, i, r) {
+		char key[24];
+		snprintf(key, sizeof key, "%lld",
+			 (long long)json_integer_value(json_object_get(r, "project_id")));
+		json_t *list = json_object_get(by, key);
+		if (!list) {
+			list = json_array();
+			json_object_set_new(by, key, list);
+		}
+		json_array_append(list, r);
+	}
+	json_decref(rows);
+	return by;
+}
+
+json_t *store_proc_done_by_projects(struct db *c, const char *lo, const char *hi,
+				    int64_t plan_year)
+{
+	static const char *const names[] = { "project_id", "kind", "status", "actual_finish", NULL };
+	return store_group_by_project(store_rows(c,
+			  "SELECT x.project_id, x.kind, x.status, x.actual_finish"
+			  " FROM project_procedures x JOIN projects p ON p.id = x.project_id"
+			  " WHERE p.region BETWEEN $1 AND $2"
+			  " AND (CAST($3 AS BIGINT) = 0 OR p.plan_year = $3)"
+			  " AND x.actual_finish IS NOT NULL ORDER BY x.project_id, x.id",
+			  names, "ittt", "tti", lo, hi, plan_year));
 }

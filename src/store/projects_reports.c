@@ -144,5 +144,19 @@ json_t *store_photo_get(struct db *c, int64_t id)
 	return store_row(c,
 			 "SELECT id, project_id, report_id, region, sha256, mime, size, data"
 			 " FROM project_photos WHERE id = $1",
-			 names, "iitttt" "it", "i", id);
+			 names, "iiittt" "it", "i", id);
+}
+
+json_t *store_photo_find(struct db *c, int64_t report_id, const char *sha256)
+{
+	static const char *const names[] = { "id", "sha256", "mime", "size", "created_at", NULL };
+	return store_row(c,
+			 "SELECT id, sha256, mime, size, created_at FROM project_photos"
+			 " WHERE report_id = $1 AND sha256 = $2",
+			 names, "ittii", "it", report_id, sha256);
+}
+
+gcode store_photo_delete(struct db *c, int64_t id, struct gerror *e)
+{
+	return db_run(c, "DELETE FROM project_photos WHERE id = $1", NULL, e, "i", id);
 }

@@ -109,24 +109,7 @@ json_t *store_ms_by_projects(struct db *c, const char *lo, const char *hi, int64
 					  " AND (CAST($3 AS BIGINT) = 0 OR plan_year = $3))"
 					  " ORDER BY project_id, id",
 				  ms_names, ms_types, "tti", lo, hi, plan_year);
-	if (!rows)
-		return NULL;
-	json_t *by = json_object();
-	size_t i;
-	json_t *m;
-	json_array_foreach(rows, i, m) {
-		char key[24];
-		snprintf(key, sizeof key, "%lld",
-			 (long long)json_integer_value(json_object_get(m, "project_id")));
-		json_t *list = json_object_get(by, key);
-		if (!list) {
-			list = json_array();
-			json_object_set_new(by, key, list);
-		}
-		json_array_append(list, m);
-	}
-	json_decref(rows);
-	return by;
+	return store_group_by_project(rows);
 }
 
 gcode store_ms_insert(struct db *c, int64_t project_id, const char *region,

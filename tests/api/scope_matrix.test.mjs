@@ -83,12 +83,19 @@ before(async () => {
     { title: '矩阵问题', department_id: ids.deptCy, deadline: '2099-12-31' });
   assert.equal(pb.status, 201, pb.text);
   ids.pb1 = pb.json.id;
+  const ph = await C.cy_leader.req('POST', `/api/v1/projects/${ids.prj1}/reports/${ids.repEdit}/photos`,
+    webp('matrix photo'), { 'Content-Type': 'image/webp' });
+  assert.equal(ph.status, 201, ph.text);
+  ids.photo1 = ph.json.id;
   for (const owner of ['city_leader', 'cy_leader']) {
     const t = await C[owner].post('/api/v1/tokens', { name: `victim of ${owner}` });
     assert.equal(t.status, 201);
     victimToken[owner] = t.json;
   }
 });
+
+// A WebP-shaped body in ASCII (the client sends text as UTF-8).
+const webp = (text) => `RIFF\u0020\u0000\u0000\u0000WEBPVP8 ${text}`;
 
 const etag = async (c, path) => {
   const r = await c.get(path);
@@ -392,6 +399,62 @@ const ROUTES = [
     expect: expect(403, { 201: ['cy_leader', 'cy_stat'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
     call: (c, who) => c.post(`/api/v1/projects/${ids.prj1}/problems`,
       { title: `矩阵${who}`, department_id: ids.deptCy, deadline: '2099-12-31' }),
+  },
+  {
+    route: 'GET /api/v1/projects/rates', expect: expect(200, { 403: ADMINS }),
+    call: (c) => c.get('/api/v1/projects/rates?group=department'),
+  },
+  {
+    route: 'GET /api/v1/projects/campaign', expect: expect(200, { 403: ADMINS }),
+    call: (c) => c.get('/api/v1/projects/campaign'),
+  },
+  {
+    route: 'GET /api/v1/projects/ledgers', expect: expect(200, { 403: ADMINS }),
+    call: (c) => c.get(`/api/v1/projects/ledgers?leader=${ids.cy_leader}`),
+  },
+  {
+    route: 'GET /api/v1/projects/battle-map', expect: expect(200, { 403: ADMINS }),
+    call: (c) => c.get('/api/v1/projects/battle-map'),
+  },
+  {
+    // Regions are read by every role within scope; ed_leader's is 220105.
+    route: 'GET /api/v1/regions/{code}/light-rules', expect: expect(200, { 404: ['ed_leader'] }),
+    call: (c) => c.get('/api/v1/regions/220104/light-rules'),
+  },
+  {
+    // sysadmin, or a leader whose region covers it (city_leader, cy_leader).
+    route: 'PUT /api/v1/regions/{code}/light-rules',
+    expect: expect(403, { 200: ['sysadmin', 'city_leader', 'cy_leader'], 404: ['ed_leader'] }),
+    call: async (c) => c.req('PUT', '/api/v1/regions/220104/light-rules',
+      { start_red_months: 3, progress_yellow_bp: 1000, progress_red_bp: 3000, stats_yellow_months: 1, stats_red_months: 2 },
+      { 'If-Match': await etag(city, '/api/v1/regions/220104/light-rules') }),
+  },
+  {
+    // The draft report repEdit of prj1 (cy_leader's, 工业和信息化局).
+    route: 'POST /api/v1/projects/{id}/reports/{rid}/photos',
+    expect: expect(403, { 201: ['cy_leader'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: (c, who) => c.req('POST', `/api/v1/projects/${ids.prj1}/reports/${ids.repEdit}/photos`,
+      webp(`matrix photo of ${who}`), { 'Content-Type': 'image/webp' }),
+  },
+  {
+    route: 'GET /api/v1/projects/{id}/reports/{rid}/photos',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/reports/${ids.repEdit}/photos`),
+  },
+  {
+    route: 'GET /api/v1/projects/{id}/reports/{rid}/photos/{pid}',
+    expect: expect(200, { 403: ADMINS, 404: ['ed_leader', 'cy_staff'] }),
+    call: (c) => c.get(`/api/v1/projects/${ids.prj1}/reports/${ids.repEdit}/photos/${ids.photo1}`),
+  },
+  {
+    route: 'DELETE /api/v1/projects/{id}/reports/{rid}/photos/{pid}',
+    expect: expect(403, { 204: ['cy_leader'], 404: ['city_leader', 'cy_staff', 'ed_leader'] }),
+    call: async (c, who) => {
+      const up = await C.cy_leader.req('POST', `/api/v1/projects/${ids.prj1}/reports/${ids.repEdit}/photos`,
+        webp(`photo to delete by ${who}`), { 'Content-Type': 'image/webp' });
+      assert.ok(up.status === 201 || up.status === 200, up.text);
+      return c.del(`/api/v1/projects/${ids.prj1}/reports/${ids.repEdit}/photos/${up.json.id}`);
+    },
   },
   { route: 'GET /api/v1/problems', expect: expect(200, { 403: ADMINS }), call: (c) => c.get('/api/v1/problems') },
   {

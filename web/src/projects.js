@@ -1,7 +1,7 @@
 // Major projects 项目建设: codes, formatting and what the pages compute
 // from the registry (see docs/api.md, "Routes: major projects").
 import { lang } from './i18n.js'
-import { api, ApiError, fetchAll } from './api.js'
+import { fetchAll } from './api.js'
 
 const L = (zh, en) => ({ zh, en })
 const pickL = (x) => (x ? (lang.value === 'en' ? x.en : x.zh) : '')
@@ -126,24 +126,7 @@ export function today() {
   return d.toISOString().slice(0, 10)
 }
 
-// A route the server does not have (yet): 404 "no such endpoint", 405, 501.
-export function isMissingRoute(e) {
-  if (!(e instanceof ApiError)) return false
-  if (e.status === 405 || e.status === 501) return true
-  return e.status === 404 && /no such endpoint|接口不存在/.test(e.en + ' ' + e.zh)
-}
-
-// GET that answers null when the server has no such route.
-export async function getOptional(path, query) {
-  try {
-    return await api.get(path, query)
-  } catch (e) {
-    if (isMissingRoute(e)) return null
-    throw e
-  }
-}
-
-// Every project in scope (for the map, the rates and the filter options);
+// Every project in scope (for the list's filter options);
 // cached for a short while.
 let cache = { key: '', at: 0, items: null }
 export async function allProjects(query = {}, { fresh = false } = {}) {
@@ -162,67 +145,11 @@ export function optionsOf(items, idKey, nameKey) {
   return [...m].map(([id, name]) => ({ id, name })).sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh'))
 }
 
-// Runs fn over items with at most n at once.
-export async function pool(items, n, fn) {
-  const out = new Array(items.length)
-  let i = 0
-  async function worker() { while (i < items.length) { const k = i++; out[k] = await fn(items[k], k) } }
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker))
-  return out
-}
-
-// ---- Rates 开工率 开复工率 竣工率 投资完成率 入统率, from the registry ----
-// The definitions (domain guide §1): of the plan year's projects,
-//   开工率   new projects started by the cutoff / new projects due to start by it
-//   开复工率 (new started + continuing ones under way) / (new due + continuing)
-//   竣工率   completed by the cutoff / projects due to finish by it
-//   投资完成率 Σ invest_ytd / Σ annual_plan
-//   入统率   started projects 入库 by the cutoff / started projects
-const le = (d, cut) => !!d && d <= cut
-export function rateFacts(items, cutoff) {
-  const f = { n: items.length, newDue: 0, newStarted: 0, cont: 0, contOn: 0, finishDue: 0, finished: 0,
-    plan: 0, ytd: 0, started: 0, inStats: 0, notStarted: [], notStats: [], notFinished: [] }
-  for (const p of items) {
-    f.plan += Number(p.annual_plan) || 0
-    f.ytd += Number(p.invest_ytd) || 0
-    const started = le(p.actual_start, cutoff) && isStarted(p.stage)
-    if (p.kind === 'continuing') {
-      f.cont++
-      if (started) f.contOn++
-      else f.notStarted.push(p)
-    } else if (le(p.planned_start, cutoff) || started) {
-      f.newDue++
-      if (started) f.newStarted++
-      else f.notStarted.push(p)
-    }
-    if (le(p.planned_finish, cutoff) || le(p.actual_finish, cutoff)) {
-      f.finishDue++
-      if (le(p.actual_finish, cutoff)) f.finished++
-      else f.notFinished.push(p)
-    }
-    if (started) {
-      f.started++
-      if (le(p.stats_date, cutoff)) f.inStats++
-      else f.notStats.push(p)
-    }
-  }
-  const div = (a, b) => (b ? a / b : null)
-  f.startRate = div(f.newStarted, f.newDue)
-  f.resumeRate = div(f.newStarted + f.contOn, f.newDue + f.cont)
-  f.finishRate = div(f.finished, f.finishDue)
-  f.investRate = div(f.ytd, f.plan)
-  f.statsRate = div(f.inStats, f.started)
-  return f
-}
-
+// The five rates as the server names them (GET /projects/rates).
 export const RATE_KEYS = [
-  { key: 'startRate', ...L('开工率', 'Start rate') },
-  { key: 'resumeRate', ...L('开复工率', 'Start & resume rate') },
-  { key: 'finishRate', ...L('竣工率', 'Completion rate') },
-  { key: 'investRate', ...L('投资完成率', 'Investment completion') },
-  { key: 'statsRate', ...L('入统率', 'Statistics registration') },
+  { key: 'start', ...L('开工率', 'Start rate') },
+  { key: 'start_resume', ...L('开复工率', 'Start & resume rate') },
+  { key: 'completion', ...L('竣工率', 'Completion rate') },
+  { key: 'investment', ...L('投资完成率', 'Investment completion') },
+  { key: 'stats', ...L('入统率', 'Statistics registration') },
 ]
-
-export function quarterEnd(year, q) {
-  return `${year}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`
-}

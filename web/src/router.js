@@ -22,6 +22,8 @@ const routes = [
       { path: 'projects/map', name: 'projects-map', component: () => import('./views/projects/BattleMapView.vue'), meta: { allow: can.readProjects } },
       { path: 'projects/rates', name: 'projects-rates', component: () => import('./views/projects/RatesView.vue'), meta: { allow: can.readProjects } },
       { path: 'projects/problems', name: 'projects-problems', component: () => import('./views/projects/ProblemsView.vue'), meta: { allow: can.readProjects } },
+      { path: 'projects/light-rules', name: 'projects-light-rules', component: () => import('./views/projects/LightRulesView.vue'), meta: { allow: (r) => can.readProjects(r) || r === 'sysadmin' } },
+      { path: 'projects/new', name: 'projects-new', component: () => import('./views/projects/ProjectNewView.vue'), meta: { allow: (r) => ['leader', 'staff'].includes(r) } },
       { path: 'projects/:id(\\d+)', name: 'project', component: () => import('./views/projects/ProjectDetailView.vue'), props: true, meta: { allow: can.readProjects } },
       { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue'), meta: { allow: can.readEnterprises } },
       { path: 'admin/regions', name: 'regions', component: () => import('./views/admin/RegionsView.vue'), meta: { allow: can.readOrg } },
