@@ -65,9 +65,16 @@ size_t brief_fmt_points(int64_t bp, char *out, size_t cap)
 	return tenths_text(bp, false, "个百分点", out, cap);
 }
 
-size_t brief_fmt_count(int64_t n, const char *unit, char *out, size_t cap)
+size_t brief_fmt_count(int64_t n, int64_t scale, const char *unit, char *out, size_t cap)
 {
-	return done(snprintf(out, cap, "%lld%s", (long long)n, unit ? unit : ""));
+	unit = unit ? unit : "";
+	if (scale <= 1)
+		return done(snprintf(out, cap, "%lld%s", (long long)n, unit));
+	int64_t t = 0;
+	proj_muldiv_round(n, 10, scale, &t);
+	uint64_t m = mag(t);
+	return done(snprintf(out, cap, "%s%llu.%llu%s", t < 0 ? "-" : "",
+			     (unsigned long long)(m / 10), (unsigned long long)(m % 10), unit));
 }
 
 const char *brief_period_zh(int month, char *out, size_t cap)

@@ -20,8 +20,9 @@ size_t brief_fmt_pct(int64_t bp, char *out, size_t cap);
 /* The magnitude of a difference of percentages in points, one decimal,
  * ".0" dropped: 140 -> "1.4个百分点", -890 -> "8.9个百分点". */
 size_t brief_fmt_points(int64_t bp, char *out, size_t cap);
-/* A count with its unit: (5162, "户") -> "5162户". */
-size_t brief_fmt_count(int64_t n, const char *unit, char *out, size_t cap);
+/* A count with its unit: (5162, 1, "户") -> "5162户"; with a scale above 1
+ * the quotient to one decimal: (12345678, 10000, "万美元") -> "1234.6万美元". */
+size_t brief_fmt_count(int64_t n, int64_t scale, const char *unit, char *out, size_t cap);
 /* The cumulative period as reports name it: month 2 "1-2月", 3 "一季度",
  * 6 "上半年", 9 "前三季度", 12 "全年", 1 "1月", other m "1-m月";
  * "" outside 1..12. Static text or out. */

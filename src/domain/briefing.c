@@ -78,7 +78,7 @@ static void value_text(const struct brief_indicator *x, char *out, size_t cap)
 	if (x->amount)
 		brief_fmt_amount(x->value, out, cap);
 	else
-		brief_fmt_count(x->value, x->unit_zh, out, cap);
+		brief_fmt_count(x->value, x->scale, x->unit_zh, out, cap);
 }
 
 /* "同比增长8.4%" / "同比下降2.9%" / "与上年同期持平". */
@@ -299,6 +299,20 @@ static void behind_para(struct brief_ctx *c, const bool *behind)
 	}
 }
 
+/* "，三次产业结构为0.2:26.7:73.1", traced to the three value-added records. */
+static void structure(struct brief_ctx *c, bool after_sentence)
+{
+	const struct brief_input *in = c->in;
+	struct brief_ref *r = xcalloc(in->n_structure_ids + 1, sizeof *r);
+	for (size_t i = 0; i < in->n_structure_ids; i++)
+		r[i] = (struct brief_ref){ BREF_VALUE, in->structure_ids[i] };
+	c->ind = "structure";
+	brief_say(c, after_sentence ? "，三次产业结构为" : "三次产业结构为");
+	brief_num(c, "structure", in->structure_text, r, in->n_structure_ids);
+	c->ind = NULL;
+	free(r);
+}
+
 static gcode check_input(const struct brief_input *in, struct gerror *e)
 {
 	if (!in || in->year < 1 || in->year > 9999)
@@ -351,7 +365,9 @@ gcode brief_compose(const struct brief_input *in, struct briefing *out, struct g
 			brief_say(&c, "；");
 		behind[i] = say_indicator(&c, &in->ind[i]);
 	}
-	brief_say(&c, n_head ? "。" : "主要经济指标运行情况如下。");
+	if (in->structure_text)
+		structure(&c, n_head > 0);
+	brief_say(&c, n_head || in->structure_text ? "。" : "主要经济指标运行情况如下。");
 	brief_end_para(&c, "headline");
 	for (size_t i = 0; i < in->n_ind; i++) {
 		if (in_headline(&in->ind[i]))

@@ -36,7 +36,8 @@ struct brief_indicator {
 	const char *code;    /* "gdp" */
 	const char *name_zh; /* "地区生产总值" */
 	bool amount;         /* value in 元 (written 亿元); else a count */
-	const char *unit_zh; /* the count's unit ("户"); ignored for amounts */
+	const char *unit_zh; /* the count's unit ("户", "万美元"); not for amounts */
+	int64_t scale;       /* a count's base units per unit_zh (万美元: 10000) */
 	int64_t value;
 	int64_t value_id; /* its value record */
 	bool has_growth;  /* the officially reported 同比 growth */
@@ -79,6 +80,11 @@ struct brief_input {
 	const struct brief_indicator *ind;
 	size_t n_ind;
 	const struct brief_projects *proj; /* NULL: no projects paragraph */
+	/* 三次产业结构 "0.2:26.7:73.1" from the three value-added records
+	 * structure_ids, or NULL. */
+	const char *structure_text;
+	const int64_t *structure_ids;
+	size_t n_structure_ids;
 };
 
 /* A number as written, with its sources (refs[ref_first .. +n_refs)). */
@@ -87,7 +93,7 @@ struct brief_number {
 	size_t offset; /* byte offset of text within the paragraph */
 	char text[BRIEF_NUM_MAX];
 	const char *kind;      /* "value", "growth", "rank", "target", "pace",
-				  "gap", "rate", "count" (static) */
+				  "gap", "rate", "count", "structure" (static) */
 	const char *indicator; /* the indicator code, or "projects" (input's) */
 	size_t ref_first, n_refs;
 };

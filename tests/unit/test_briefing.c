@@ -45,8 +45,10 @@ static void test_format(void **state)
 	assert_string_equal(t, "20.2%");
 	brief_fmt_points(-890, t, sizeof t);
 	assert_string_equal(t, "8.9个百分点");
-	brief_fmt_count(5162, "户", t, sizeof t);
+	brief_fmt_count(5162, 1, "户", t, sizeof t);
 	assert_string_equal(t, "5162户");
+	brief_fmt_count(12345678, 10000, "万美元", t, sizeof t);
+	assert_string_equal(t, "1234.6万美元");
 	assert_string_equal(brief_period_zh(6, t, sizeof t), "上半年");
 	assert_string_equal(brief_period_zh(2, t, sizeof t), "1-2月");
 	assert_string_equal(brief_period_zh(3, t, sizeof t), "一季度");
@@ -173,11 +175,18 @@ static void test_projects(void **state)
 	p.rates.start_resume = (struct proj_rate){ 3, 3, 10000, true };
 	p.rates.start = (struct proj_rate){ 1, 2, 5000, true };
 	p.rates.investment = (struct proj_rate){ 6 * YI, 12 * YI, 5000, true };
-	struct brief_input in = { .region_zh = "朝阳区", .year = 2023, .month = 6, .proj = &p };
+	int64_t parts[3] = { 61, 62, 63 };
+	struct brief_input in = { .region_zh = "朝阳区", .year = 2023, .month = 6, .proj = &p,
+				  .structure_text = "0.2:26.7:73.1", .structure_ids = parts,
+				  .n_structure_ids = 3 };
 	struct briefing b;
 	assert_int_equal(brief_compose(&in, &b, NULL), G_OK);
 	assert_int_equal(b.n_paras, 2); /* headline, projects; no indicators, no behind */
-	assert_string_equal(b.paras[0].text, "上半年，朝阳区主要经济指标运行情况如下。");
+	assert_string_equal(b.paras[0].text, "上半年，朝阳区三次产业结构为0.2:26.7:73.1。");
+	const struct brief_number *st = find_num(&b, "0.2:26.7:73.1", "structure");
+	assert_non_null(st);
+	assert_int_equal(st->n_refs, 3);
+	assert_int_equal(b.refs[st->ref_first + 2].id, 63);
 	assert_string_equal(b.paras[1].text,
 			    "项目建设方面，纳入年度计划的重点项目3个，开复工率100%（3/3），"
 			    "开工率50%（1/2），投资完成率50%（累计完成投资6.0亿元，年度计划投资"
