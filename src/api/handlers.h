@@ -58,6 +58,8 @@ HANDLER(h_projects_problems_list);
 HANDLER(h_projects_problems_create);
 HANDLER(h_problems_list);
 HANDLER(h_problems_update);
+/* Economic operation: the drafted briefing (briefing.c). */
+HANDLER(h_briefing);
 
 /* Shared by session.c and users.c. */
 gcode api_password_policy(const char *pw, const char *username, const char *field,

@@ -75,5 +75,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/v1/problems", h_problems_list, 0, "problems in scope (问题清单)" },
 	{ "PATCH", "/api/v1/problems/{id}", h_problems_update, 0,
 	  "move or edit a problem (办理, 反馈, 销号)" },
+	/* Economic operation: the drafted briefing. */
+	{ "GET", "/api/v1/briefing", h_briefing, 0,
+	  "the drafted 经济运行 briefing (json, text, docx, pdf)" },
 	{ 0 },
 };

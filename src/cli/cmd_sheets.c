@@ -79,7 +79,7 @@ static int run_import(struct cli_args *a)
 	return rc == G_OK ? 0 : 1;
 }
 
-static int write_out(const char *path, const struct buf *b)
+int cli_write_out(const char *path, const struct buf *b)
 {
 	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644) : STDOUT_FILENO;
 	if (fd < 0) {
@@ -123,7 +123,7 @@ static int run_export(struct cli_args *a)
 	if (rc == G_OK)
 		rc = enterprise_export(c, lo, hi, fmt, INT64_MAX, &b, &e);
 	db_close(c);
-	int r = rc == G_OK ? write_out(cli_flag(a, "out"), &b) : 1;
+	int r = rc == G_OK ? cli_write_out(cli_flag(a, "out"), &b) : 1;
 	if (rc != G_OK)
 		cli_error(&e);
 	buf_free(&b);

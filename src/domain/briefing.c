@@ -44,7 +44,7 @@ void brief_num(struct brief_ctx *c, const char *kind, const char *text, const st
 	x->offset = c->para.len;
 	snprintf(x->text, sizeof x->text, "%s", text);
 	x->kind = kind;
-	x->indicator = c->ind;
+	snprintf(x->indicator, sizeof x->indicator, "%s", c->ind ? c->ind : "");
 	x->ref_first = b->n_refs;
 	x->n_refs = n_refs;
 	b->refs = xrealloc(b->refs, (b->n_refs + n_refs + 1) * sizeof *b->refs);

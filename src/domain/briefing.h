@@ -94,7 +94,7 @@ struct brief_number {
 	char text[BRIEF_NUM_MAX];
 	const char *kind;      /* "value", "growth", "rank", "target", "pace",
 				  "gap", "rate", "count", "structure" (static) */
-	const char *indicator; /* the indicator code, or "projects" (input's) */
+	char indicator[41];    /* the indicator code, "projects" or "structure" */
 	size_t ref_first, n_refs;
 };
 
