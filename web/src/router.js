@@ -5,12 +5,15 @@ import { MODULES } from './modules.js'
 import AppLayout from './layouts/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
 import HomeView from './views/HomeView.vue'
+import { canReadCockpit } from './econ.js'
 
 const ModuleView = () => import('./views/ModuleView.vue')
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/change-password', name: 'change-password', component: () => import('./views/ChangePasswordView.vue'), meta: { bare: true } },
+  // The cockpit's big screen 大屏 for the command room, outside the layout.
+  { path: '/cockpit/screen', name: 'cockpit-screen', component: () => import('./views/econ/CockpitView.vue'), props: { screen: true }, meta: { allow: canReadCockpit } },
   {
     path: '/',
     component: AppLayout,
@@ -23,6 +26,8 @@ const routes = [
       { path: 'projects/rates', name: 'projects-rates', component: () => import('./views/projects/RatesView.vue'), meta: { allow: can.readProjects } },
       { path: 'projects/problems', name: 'projects-problems', component: () => import('./views/projects/ProblemsView.vue'), meta: { allow: can.readProjects } },
       { path: 'projects/:id(\\d+)', name: 'project', component: () => import('./views/projects/ProjectDetailView.vue'), props: true, meta: { allow: can.readProjects } },
+      // Economic operation 经济运行: the cockpit 驾驶舱.
+      { path: 'cockpit', name: 'cockpit', component: () => import('./views/econ/CockpitView.vue'), meta: { allow: canReadCockpit } },
       { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue'), meta: { allow: can.readEnterprises } },
       { path: 'admin/regions', name: 'regions', component: () => import('./views/admin/RegionsView.vue'), meta: { allow: can.readOrg } },
       { path: 'admin/departments', name: 'departments', component: () => import('./views/admin/DepartmentsView.vue'), meta: { allow: can.readOrg } },
@@ -54,6 +59,9 @@ router.beforeEach(async (to) => {
   if (to.meta.allow && !to.meta.allow(u.role)) return { name: 'forbidden' }
   return true
 })
+
+// A district leader's home is the cockpit (the page they open first).
+router.beforeEach((to) => (to.name === 'home' && session.user?.role === 'leader' ? { name: 'cockpit' } : true))
 
 setUnauthorizedHandler(() => {
   const cur = router.currentRoute.value
