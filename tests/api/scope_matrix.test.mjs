@@ -402,6 +402,11 @@ const ROUTES = [
       const r = (await city.get(`/api/v1/projects/${ids.prj1}/problems?per_page=100`)).json.items.find((x) => x.id === ids.pb1);
       return c.patch(`/api/v1/problems/${ids.pb1}`, { detail: '矩阵' }, { 'If-Match': `"${r.version}"` });
     },
+  },  // Economic operation: the drafted briefing reads RES_ECON_VALUE of 朝阳区.
+  {
+    route: 'GET /api/v1/briefing',
+    expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'], 404: ['ed_leader'] }),
+    call: (c) => c.get('/api/v1/briefing?region=220104&period=2023-06'),
   },
 ];
 
