@@ -367,7 +367,9 @@ gcode brief_compose(const struct brief_input *in, struct briefing *out, struct g
 	}
 	if (in->structure_text)
 		structure(&c, n_head > 0);
-	brief_say(&c, n_head || in->structure_text ? "。" : "主要经济指标运行情况如下。");
+	brief_say(&c, n_head || in->structure_text ? "。"
+		  : in->n_ind   ? "主要经济指标运行情况如下。"
+				: "暂无已发布的主要经济指标数据。");
 	brief_end_para(&c, "headline");
 	for (size_t i = 0; i < in->n_ind; i++) {
 		if (in_headline(&in->ind[i]))
