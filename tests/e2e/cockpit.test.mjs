@@ -9,52 +9,22 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import http from 'node:http'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
 import { startDemo, DEMO_PASSWORD } from '../api/lib/server.mjs'
+import { launch, shot, signIn as signInAt } from './lib/browser.mjs'
 
 const own = process.env.GUATU_URL ? null : await startDemo()
 const BASE = (process.env.GUATU_URL || own.url).replace(/\/+$/, '')
-const SHOTS = process.env.GUATU_SCREENSHOT_DIR || path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots')
-const CHROMIUM = process.env.GUATU_CHROMIUM || '/usr/bin/chromium'
 const LEADER = { user: 'cy_leader', pass: DEMO_PASSWORD }
 const CITY = { user: 'city_leader', pass: DEMO_PASSWORD }
 
 let browser
-const contexts = []
-before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  })
-})
+before(async () => { browser = await launch() })
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => {})
   if (browser) await browser.close()
   if (own) await own.stop()
 })
-
-async function newPage(viewport = { width: 1440, height: 900 }) {
-  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
-  contexts.push(ctx)
-  const page = await ctx.newPage()
-  page.setDefaultTimeout(20000)
-  page.errors = []
-  page.on('pageerror', (e) => page.errors.push(String(e)))
-  return page
-}
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage })
-
-async function signIn(page, who) {
-  await page.goto(BASE + '/login')
-  await page.fill('[data-test=login-username]', who.user)
-  await page.fill('[data-test=login-password]', who.pass)
-  await page.click('[data-test=login-submit]')
-  await page.waitForSelector('[data-test=welcome], [data-test=cockpit]')
-}
+const newPage = (viewport) => browser.page(viewport)
+const signIn = (page, who) => signInAt(page, BASE, who)
 
 const kpi = (page, code) => page.locator(`[data-test=kpi-${code}]`)
 
