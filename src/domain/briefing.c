@@ -133,12 +133,16 @@ static void say_rank(struct brief_ctx *c, const struct brief_indicator *x)
 	free(refs);
 }
 
-/* "，低于全年目标（增长7%）1.2个百分点". True when behind. */
-static bool say_growth_target(struct brief_ctx *c, const struct brief_indicator *x)
+/* "，低于全年目标（增长7%）1.2个百分点". True when behind; with
+ * only_behind nothing is said unless it is. */
+static bool say_growth_target(struct brief_ctx *c, const struct brief_indicator *x,
+			      bool only_behind)
 {
 	char t[BRIEF_NUM_MAX];
 	struct brief_ref both[2] = { vref(x), tref(x) }, tr = tref(x);
 	int64_t tg = x->target_growth_bp, diff = x->growth_bp - tg;
+	if (only_behind && diff >= 0)
+		return false;
 	brief_fmt_pct(tg < 0 ? -tg : tg, t, sizeof t);
 	brief_say(c, diff > 0 ? "，高于全年目标（" : diff < 0 ? "，低于全年目标（" : "，与全年目标（");
 	brief_say(c, tg < 0 ? "下降" : "增长");
@@ -154,13 +158,16 @@ static bool say_growth_target(struct brief_ctx *c, const struct brief_indicator 
 }
 
 /* "，完成全年目标（1000.0亿元）的42.8%，低于序时进度（50%）7.2个百分点，
- * 余下6个月月均需完成95.4亿元". True when behind the pace. */
-static bool say_amount_target(struct brief_ctx *c, const struct brief_indicator *x)
+ * 余下6个月月均需完成95.4亿元". True when behind the pace; with only_behind
+ * nothing is said unless it is. */
+static bool say_amount_target(struct brief_ctx *c, const struct brief_indicator *x,
+			      bool only_behind)
 {
 	char t[BRIEF_NUM_MAX];
 	struct brief_ref both[2] = { vref(x), tref(x) }, tr = tref(x);
 	int64_t done_bp = 0, pace = proj_pace_month_bp(c->in->month);
-	if (x->target_amount <= 0 || !proj_ratio_bp(x->value, x->target_amount, &done_bp))
+	if (x->target_amount <= 0 || !proj_ratio_bp(x->value, x->target_amount, &done_bp) ||
+	    (only_behind && done_bp >= pace))
 		return false;
 	brief_say(c, "，完成全年目标（");
 	value_text(&(struct brief_indicator){ .amount = x->amount, .unit_zh = x->unit_zh,
@@ -213,9 +220,9 @@ static bool say_indicator(struct brief_ctx *c, const struct brief_indicator *x)
 	}
 	say_rank(c, x);
 	if (x->has_growth && x->has_target_growth)
-		behind |= say_growth_target(c, x);
+		behind |= say_growth_target(c, x, false);
 	if (x->has_target_amount)
-		behind |= say_amount_target(c, x);
+		behind |= say_amount_target(c, x, false);
 	c->ind = NULL;
 	return behind;
 }
@@ -285,9 +292,9 @@ static void behind_para(struct brief_ctx *c, const bool *behind)
 			brief_num(c, x->amount ? "value" : "count", t, &r, 1);
 		}
 		if (x->has_growth && x->has_target_growth)
-			say_growth_target(c, x);
+			say_growth_target(c, x, true);
 		if (x->has_target_amount)
-			say_amount_target(c, x);
+			say_amount_target(c, x, true);
 		c->ind = NULL;
 	}
 	if (n == 0 && in->n_ind > 0)
@@ -307,7 +314,7 @@ static void structure(struct brief_ctx *c, bool after_sentence)
 	for (size_t i = 0; i < in->n_structure_ids; i++)
 		r[i] = (struct brief_ref){ BREF_VALUE, in->structure_ids[i] };
 	c->ind = "structure";
-	brief_say(c, after_sentence ? "，三次产业结构为" : "三次产业结构为");
+	brief_say(c, after_sentence ? "。三次产业结构为" : "三次产业结构为");
 	brief_num(c, "structure", in->structure_text, r, in->n_structure_ids);
 	c->ind = NULL;
 	free(r);
