@@ -111,7 +111,9 @@ test('the DOCX is an Office Open XML package whose XML parses and holds the sent
     'word/_rels/document.xml.rels', 'word/fontTable.xml', 'docProps/core.xml'])
     assert.ok(parts.includes(p), `has ${p}`);
   for (const p of parts) {
-    const xml = spawnSync('unzip', ['-p', file, p]).stdout;
+    // unzip takes names as patterns: [Content_Types].xml needs its brackets escaped.
+    const xml = spawnSync('unzip', ['-p', file, p.replace(/[[\]]/g, '\\$&')]).stdout;
+    assert.ok(xml.length > 0, `${p} is not empty`);
     const lint = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
     assert.equal(lint.status, 0, `${p} parses: ${lint.stderr}`);
   }
