@@ -48,4 +48,25 @@ bool econ_display_fits(enum econ_display d, enum econ_unit u);
 /* An indicator code: 1..40 of [a-z0-9_], starting with a letter. */
 bool econ_code_valid(const char *s);
 
+/* The display unit a sheet header or 单位 cell names ("亿元", "万元", "元",
+ * "万美元", "美元", "人", "户", "个"; blanks ignored); -1 when none. */
+int econ_display_from_zh(const char *s, size_t len);
+/* Parses a plain decimal number s[0..len) ("427.8", "1,366", " 49.70 ")
+ * times factor into *out, exactly: false for anything else, a negative
+ * number, a fraction finer than 1/factor, or overflow. */
+bool econ_parse_scaled(const char *s, size_t len, int64_t factor, int64_t *out);
+/* Parses a percentage ("8.4", "-2.9", "23%", "－2.9％") into basis points;
+ * false for anything else or more than two decimals. */
+bool econ_parse_percent_bp(const char *s, size_t len, int64_t *bp);
+/* True for an empty cell or a placeholder ("-", "—", "/", "…", "无"). */
+bool econ_cell_blank(const char *s, size_t len);
+/* The built-in code of a name statistics bureaus use for an indicator
+ * that is not its catalog name ("规上工业总产值", "全口径社零额", "GDP",
+ * "第三产业"), or NULL. */
+const char *econ_alias_code(const char *name);
+/* Normalises a row label in place: leading blanks and "其中：" / "#"
+ * marks dropped, a trailing unit in brackets moved to unit (cap bytes,
+ * "" when none). Returns name. */
+char *econ_label_clean(char *name, char *unit, size_t cap);
+
 #endif

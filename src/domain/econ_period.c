@@ -290,3 +290,64 @@ bool econ_cum_to_single(const struct econ_period *periods, const int64_t *cum,
 	}
 	return true;
 }
+
+/* The words after "YYYY年" naming a quarter's span, and its last month. */
+static const struct {
+	const char *word;
+	int month;
+} span_words[] = {
+	{ "第一季度", 3 }, { "一季度", 3 }, { "上半年", 6 }, { "二季度", 6 }, { "前三季度", 9 },
+	{ "三季度", 9 },   { "全年", 12 },  { "四季度", 12 }, { "年度", 12 },
+};
+
+static bool starts(const char *p, const char *w)
+{
+	return !strncmp(p, w, strlen(w));
+}
+
+/* "1-N月" or "N月" at p: the month N. */
+static int month_span(const char *p)
+{
+	static const char *const dashes[] = { "-", "\xE2\x80\x94", "\xEF\xBD\x9E", "~", "\xE8\x87\xB3",
+					      "\xE2\x80\x93", "\xEF\xBC\x8D" };
+	int n = 0;
+	if (!read_num(&p, 2, &n))
+		return 0;
+	for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
+		if (n == 1 && starts(p, dashes[i])) {
+			p += strlen(dashes[i]);
+			if (!read_num(&p, 2, &n))
+				return 0;
+			break;
+		}
+	return n >= 1 && n <= 12 && starts(p, "\xE6\x9C\x88") ? n : 0; /* 月 */
+}
+
+bool econ_period_from_title(const char *s, struct econ_period *out, bool *quarter_form)
+{
+	for (const char *p = s ? strstr(s, "\xE5\xB9\xB4") : NULL; p; p = strstr(p + 3, "\xE5\xB9\xB4")) {
+		/* 年 preceded by four digits */
+		if (p - s < 4)
+			continue;
+		const char *y = p - 4;
+		int year = 0;
+		if (!read_num(&y, 4, &year) || y != p || year < ECON_YEAR_MIN || year > ECON_YEAR_MAX)
+			continue;
+		const char *q = p + 3;
+		int m = month_span(q);
+		bool quarter = false;
+		for (size_t i = 0; !m && i < sizeof span_words / sizeof span_words[0]; i++)
+			if (starts(q, span_words[i].word)) {
+				m = span_words[i].month;
+				quarter = true;
+			}
+		if (!m)
+			continue;
+		out->year = year;
+		out->month = m;
+		if (quarter_form)
+			*quarter_form = quarter;
+		return true;
+	}
+	return false;
+}

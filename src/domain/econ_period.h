@@ -64,6 +64,12 @@ size_t econ_period_label_en(struct econ_period p, enum econ_periodicity per, cha
 const char *econ_period_error_zh(enum econ_period_error e);
 const char *econ_period_error_en(enum econ_period_error e);
 
+/* Finds the period a sheet title names: "2023年1-6月" (also 1—6月, 1～6月,
+ * 1至6月), "2023年6月", "2023年上半年", "一季度", "前三季度", "全年". Sets
+ * *quarter_form for the quarter words (may be NULL). False when s names
+ * none. */
+bool econ_period_from_title(const char *s, struct econ_period *out, bool *quarter_form);
+
 /* year * 12 + month - 1: orders periods. */
 int32_t econ_period_index(struct econ_period p);
 /* The first period of a year: month 2 (merged), 1 (monthly) or 3. */

@@ -84,6 +84,11 @@ json_t *store_econ_revisions(struct db *c, int64_t value_id);
 gcode store_econ_published(struct db *c, const char *lo, const char *hi, int64_t year_from,
 			   int64_t year_to, json_t **out, struct gerror *e);
 
+/* The latest (year, month) with a published value in lo..hi; *found false
+ * when there is none. */
+gcode store_econ_latest(struct db *c, const char *lo, const char *hi, int64_t *year,
+			int64_t *month, bool *found, struct gerror *e);
+
 /* Targets. */
 struct econ_target_fields {
 	const char *region;

@@ -186,6 +186,31 @@ static void test_cum_to_single(void **state)
 	assert_false(econ_cum_to_single(un, qc, qk, 2, EPER_QUARTERLY, false, single, sk));
 }
 
+static void test_title(void **state)
+{
+	(void)state;
+	struct econ_period p = { 0, 0 };
+	bool q = true;
+	assert_true(econ_period_from_title("朝阳区2023年1-6月主要经济指标", &p, &q));
+	assert_int_equal(p.year * 100 + p.month, 202306);
+	assert_false(q);
+	assert_true(econ_period_from_title("2023年1～12月各县（市）区固定资产投资", &p, NULL));
+	assert_int_equal(p.month, 12);
+	assert_true(econ_period_from_title("长春市2023年上半年经济运行情况", &p, &q));
+	assert_int_equal(p.month, 6);
+	assert_true(q);
+	assert_true(econ_period_from_title("2022年前三季度", &p, &q));
+	assert_int_equal(p.year * 100 + p.month, 202209);
+	assert_true(econ_period_from_title("2024年1—2月", &p, NULL));
+	assert_int_equal(p.month, 2);
+	assert_true(econ_period_from_title("（2024年5月）", &p, NULL));
+	assert_int_equal(p.month, 5);
+	assert_false(econ_period_from_title("主要经济指标", &p, NULL));
+	assert_false(econ_period_from_title("2023年13月", &p, NULL));
+	assert_false(econ_period_from_title("23年6月", &p, NULL));
+	assert_false(econ_period_from_title(NULL, &p, NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_prev_and_asof),
 		cmocka_unit_test(test_periods_back),
 		cmocka_unit_test(test_cum_to_single),
+		cmocka_unit_test(test_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -177,6 +178,54 @@ static void test_catalog_codes(void **state)
 	assert_false(econ_code_valid("a-b"));
 }
 
+static void test_sheet_text(void **state)
+{
+	(void)state;
+	int64_t v = 0;
+	assert_true(econ_parse_scaled("427.8", 5, YI, &v));
+	assert_int_equal(v, 42780000000LL);
+	assert_true(econ_parse_scaled(" 1,366 ", 7, 10000, &v));
+	assert_int_equal(v, 13660000);
+	assert_true(econ_parse_scaled("4628", 4, 1, &v));
+	assert_int_equal(v, 4628);
+	assert_false(econ_parse_scaled("0.5", 3, 1, &v)); /* half a person */
+	assert_false(econ_parse_scaled("-3", 2, 1, &v));
+	assert_false(econ_parse_scaled("12a", 3, 1, &v));
+	assert_false(econ_parse_scaled("", 0, 1, &v));
+	assert_false(econ_parse_scaled("99999999999999", 14, YI, &v));
+	assert_true(econ_parse_percent_bp("8.4", 3, &v));
+	assert_int_equal(v, 840);
+	assert_true(econ_parse_percent_bp("-2.9", 4, &v));
+	assert_int_equal(v, -290);
+	assert_true(econ_parse_percent_bp("23%", 3, &v));
+	assert_int_equal(v, 2300);
+	assert_true(econ_parse_percent_bp("\xEF\xBC\x8D" "2.9\xEF\xBC\x85", 9, &v)); /* －2.9％ */
+	assert_int_equal(v, -290);
+	assert_true(econ_parse_percent_bp("8.45", 4, &v));
+	assert_int_equal(v, 845);
+	assert_false(econ_parse_percent_bp("8.456", 5, &v));
+	assert_false(econ_parse_percent_bp("增长", 6, &v));
+	assert_true(econ_cell_blank("—", strlen("—")));
+	assert_true(econ_cell_blank("  ", 2));
+	assert_false(econ_cell_blank("0", 1));
+	assert_int_equal(econ_display_from_zh("亿元", strlen("亿元")), EDISP_YI);
+	assert_int_equal(econ_display_from_zh(" 万元 ", strlen(" 万元 ")), EDISP_WAN);
+	assert_int_equal(econ_display_from_zh("%", 1), -1);
+	assert_string_equal(econ_alias_code("规上工业总产值"), "industry_output");
+	assert_string_equal(econ_alias_code("全口径社零额"), "retail");
+	assert_null(econ_alias_code("地区生产总值"));
+	char name[64], unit[16];
+	snprintf(name, sizeof name, "%s", "　　其中：限上社零额（亿元）");
+	assert_string_equal(econ_label_clean(name, unit, sizeof unit), "限上社零额");
+	assert_string_equal(unit, "亿元");
+	snprintf(name, sizeof name, "%s", "地区生产总值（GDP）");
+	assert_string_equal(econ_label_clean(name, unit, sizeof unit), "地区生产总值（GDP）");
+	assert_string_equal(unit, "");
+	snprintf(name, sizeof name, "%s", "#网络零售额(万元)");
+	assert_string_equal(econ_label_clean(name, unit, sizeof unit), "网络零售额");
+	assert_string_equal(unit, "万元");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_pace),
 		cmocka_unit_test(test_catalog_codes),
+		cmocka_unit_test(test_sheet_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
