@@ -84,7 +84,8 @@ test('every number of the JSON briefing leads to its source record', async () =>
   for (const n of nums.filter((x) => x.kind === 'growth')) {
     const src = await stat.get(`/api/v1/indicators/values/${n.sources[0].id}`);
     assert.equal(src.json.region, '220104');
-    assert.equal(Math.abs(src.json.growth_bp) / 100 + '%', n.text.replace(/%$/, '') * 1 + '%');
+    // Written to one decimal of a percent: 1023 bp is "10.2%".
+    assert.equal(Math.round(Math.abs(src.json.growth_bp) / 10) / 10 + '%', n.text);
   }
   // A rank cites the values of the whole group it was ranked in.
   const rank = nums.find((n) => n.kind === 'rank' && n.indicator === 'fai');
