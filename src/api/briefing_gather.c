@@ -32,6 +32,7 @@ struct gather {
 	bool five; /* the group is the five urban districts */
 	int year, month;
 	json_t *catalog, *values, *targets;
+	json_t *last_year; /* the region's published values of year - 1, month 12 */
 	struct brief_indicator ind[MAX_IND];
 	int64_t group_ids[MAX_IND][MAX_GROUP];
 	size_t n_ind;
@@ -136,6 +137,22 @@ static void unit_of(const json_t *row, struct brief_indicator *x)
 		x->scale = 10000;
 }
 
+/* Without an amount, a growth target implies one from last year's
+ * full-year value (as the cockpit's pace does). */
+static void implied_amount(const struct gather *g, struct brief_indicator *x, int64_t ind)
+{
+	size_t i;
+	const json_t *v;
+	json_array_foreach(json_object_get(g->last_year, "items"), i, v)
+		if (num(v, "indicator_id") == ind && num(v, "month") == 12 &&
+		    econ_target_from_growth(num(v, "value"), x->target_growth_bp,
+					    &x->target_amount)) {
+			x->has_target_amount = true;
+			x->target_amount_implied = true;
+			x->implied_base_id = num(v, "id");
+		}
+}
+
 static void target_of(const struct gather *g, struct brief_indicator *x, int64_t ind)
 {
 	size_t i;
@@ -148,6 +165,8 @@ static void target_of(const struct gather *g, struct brief_indicator *x, int64_t
 		x->target_growth_bp = num(t, "growth_bp");
 		x->has_target_amount = json_is_integer(json_object_get(t, "amount"));
 		x->target_amount = num(t, "amount");
+		if (!x->has_target_amount && x->has_target_growth)
+			implied_amount(g, x, ind);
 	}
 }
 
@@ -209,6 +228,11 @@ static gcode load(struct gather *g, struct gerror *e)
 	struct econ_value_query q = { .lo = lo, .hi = hi, .year = g->year,
 				      .status = "published", .limit = 1000000 };
 	gcode rc = store_econ_value_list(g->c, &q, &g->values, e);
+	struct econ_value_query last = { .lo = g->region, .hi = g->region, .region = g->region,
+					 .year = g->year - 1, .month = 12, .status = "published",
+					 .limit = 1000 };
+	if (rc == G_OK)
+		rc = store_econ_value_list(g->c, &last, &g->last_year, e);
 	if (rc != G_OK)
 		return rc;
 	g->catalog = store_indicator_list(g->c);
@@ -229,6 +253,7 @@ static void gather_free(struct gather *g)
 	json_decref(g->catalog);
 	json_decref(g->values);
 	json_decref(g->targets);
+	json_decref(g->last_year);
 	brief_proj_hold_free(&g->proj);
 	free(g);
 }

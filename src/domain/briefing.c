@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/mem.h"
 #include "domain/briefing_internal.h"
+#include "domain/econ_stats.h"
 #include "domain/proj_date.h"
 #include "domain/proj_ratio.h"
 
@@ -157,50 +158,72 @@ static bool say_growth_target(struct brief_ctx *c, const struct brief_indicator 
 	return diff < 0;
 }
 
-/* "，完成全年目标（1000.0亿元）的42.8%，低于序时进度（50%）7.2个百分点，
- * 余下6个月月均需完成95.4亿元". True when behind the pace; with only_behind
- * nothing is said unless it is. */
+/* The amount as the indicator writes it. */
+static void amount_text(const struct brief_indicator *x, int64_t v, char *out, size_t cap)
+{
+	value_text(&(struct brief_indicator){ .amount = x->amount, .unit_zh = x->unit_zh,
+					       .scale = x->scale, .value = v },
+		   out, cap);
+}
+
+/* "（1000.0亿元）", or for a target implied by a growth rate
+ * "（按增长7%测算为894.3亿元）", cited to the target and last year's value. */
+static void say_target_amount(struct brief_ctx *c, const struct brief_indicator *x)
+{
+	char t[BRIEF_NUM_MAX];
+	struct brief_ref refs[2] = { tref(x), { BREF_VALUE, x->implied_base_id } };
+	brief_say(c, "（");
+	if (x->target_amount_implied) {
+		brief_say(c, "按增长");
+		brief_fmt_pct(x->target_growth_bp, t, sizeof t);
+		brief_say(c, t);
+		brief_say(c, "测算为");
+	}
+	amount_text(x, x->target_amount, t, sizeof t);
+	brief_num(c, "target", t, refs, x->target_amount_implied ? 2 : 1);
+	brief_say(c, "）");
+}
+
+/* "，完成全年目标（1000.0亿元）的42.8%，慢于序时进度（50%）7.2个百分点，
+ * 余下6个月月均需完成95.4亿元" — the pace of domain/econ_stats.h, as the
+ * cockpit shows it (within half a point is on pace). True when behind;
+ * with only_behind nothing is said unless it is. */
 static bool say_amount_target(struct brief_ctx *c, const struct brief_indicator *x,
 			      bool only_behind)
 {
 	char t[BRIEF_NUM_MAX];
-	struct brief_ref both[2] = { vref(x), tref(x) }, tr = tref(x);
-	int64_t done_bp = 0, pace = proj_pace_month_bp(c->in->month);
-	if (x->target_amount <= 0 || !proj_ratio_bp(x->value, x->target_amount, &done_bp) ||
-	    (only_behind && done_bp >= pace))
+	struct brief_ref both[2] = { vref(x), tref(x) };
+	struct econ_pace pc;
+	if (x->target_amount <= 0 || !econ_pace_of(x->value, x->target_amount, c->in->month, &pc) ||
+	    (only_behind && pc.status != EPACE_BEHIND))
 		return false;
-	brief_say(c, "，完成全年目标（");
-	value_text(&(struct brief_indicator){ .amount = x->amount, .unit_zh = x->unit_zh,
-					       .value = x->target_amount },
-		   t, sizeof t);
-	brief_num(c, "target", t, &tr, 1);
-	brief_say(c, "）的");
-	brief_fmt_pct(done_bp, t, sizeof t);
+	brief_say(c, "，完成全年目标");
+	say_target_amount(c, x);
+	brief_say(c, "的");
+	brief_fmt_pct(pc.done_bp, t, sizeof t);
 	brief_num(c, "pace", t, both, 2);
-	int64_t diff = done_bp - pace;
-	if (diff == 0) {
-		brief_say(c, "，与序时进度持平");
+	if (pc.status == EPACE_DONE) {
+		brief_say(c, "，已完成全年目标");
 		return false;
 	}
-	brief_say(c, diff > 0 ? "，快于序时进度（" : "，慢于序时进度（");
-	brief_fmt_pct(pace, t, sizeof t);
+	if (pc.status == EPACE_ON_PACE) {
+		brief_say(c, "，与序时进度基本持平");
+		return false;
+	}
+	brief_say(c, pc.gap_bp > 0 ? "，快于序时进度（" : "，慢于序时进度（");
+	brief_fmt_pct(pc.elapsed_bp, t, sizeof t);
 	brief_say(c, t); /* elapsed months / 12: a fact of the calendar, no record */
 	brief_say(c, "）");
-	brief_fmt_points(diff, t, sizeof t);
+	brief_fmt_points(pc.gap_bp, t, sizeof t);
 	brief_num(c, "gap", t, both, 2);
-	int left = 12 - c->in->month;
-	if (diff < 0 && left > 0) {
-		int64_t rest = x->target_amount - x->value, per = 0;
-		proj_muldiv_round(rest, 1, left, &per);
+	if (pc.status == EPACE_BEHIND && pc.remaining_months > 0) {
 		char m[64];
-		snprintf(m, sizeof m, "，余下%d个月月均需完成", left);
+		snprintf(m, sizeof m, "，余下%d个月月均需完成", pc.remaining_months);
 		brief_say(c, m);
-		value_text(&(struct brief_indicator){ .amount = x->amount,
-						       .unit_zh = x->unit_zh, .value = per },
-			   t, sizeof t);
+		amount_text(x, pc.per_month_needed, t, sizeof t);
 		brief_num(c, "target", t, both, 2);
 	}
-	return diff < 0;
+	return pc.status == EPACE_BEHIND;
 }
 
 /* name实现V，同比增长G%（ranks），targets. True when behind. */
@@ -251,10 +274,7 @@ static void table_row(struct brief_ctx *c, const struct brief_indicator *x)
 		brief_fmt_pct(x->target_growth_bp, t, sizeof t);
 		snprintf(row->cell[4], sizeof row->cell[4], "增长%s", t);
 	} else if (x->has_target_amount) {
-		value_text(&(struct brief_indicator){ .amount = x->amount,
-						       .unit_zh = x->unit_zh,
-						       .value = x->target_amount },
-			   row->cell[4], sizeof row->cell[4]);
+		amount_text(x, x->target_amount, row->cell[4], sizeof row->cell[4]);
 	}
 	int64_t bp = 0;
 	if (x->has_target_amount && x->target_amount > 0 &&

@@ -55,6 +55,10 @@ struct brief_indicator {
 	bool has_target_amount;
 	int64_t target_amount;
 	int64_t target_id;
+	/* The amount is implied by the growth target and last year's
+	 * full-year value (record implied_base_id), as the cockpit measures. */
+	bool target_amount_implied;
+	int64_t implied_base_id;
 };
 
 struct brief_lagging {

@@ -98,6 +98,22 @@ test('every number of the JSON briefing leads to its source record', async () =>
   assert.ok(b.table.rows.some((row) => row[0] === '地区生产总值' && row[1] === '427.8亿元' && row[2] === '8.4%'));
 });
 
+test('what the briefing says is behind pace is what the cockpit shows behind', async () => {
+  const [b, k] = await Promise.all([stat.get(Q), stat.get('/api/v1/cockpit?region=220104&period=2023-06')]);
+  assert.equal(k.status, 200, k.text);
+  const behind = b.json.paragraphs.find((p) => p.kind === 'behind');
+  assert.ok(behind, 'a paragraph of what is behind');
+  const lagging = k.json.indicators.filter((i) => i.status === 'behind');
+  assert.ok(lagging.length > 0, 'the demo has indicators behind pace');
+  for (const i of lagging) {
+    const gap = behind.numbers.find((n) => n.indicator === i.indicator && n.kind === 'gap' &&
+      n.sources.some((s) => s.type === 'indicator_target'));
+    assert.ok(gap, `${i.indicator} is named as behind`);
+    const pts = (Math.round(Math.abs(i.gap_bp) / 10) / 10) + '个百分点';
+    assert.ok(behind.text.includes(`慢于序时进度（50%）${pts}`), `${i.indicator}: ${pts}`);
+  }
+});
+
 test('the DOCX is an Office Open XML package whose XML parses and holds the sentences', async () => {
   const r = await bytes(stat, Q + '&format=docx');
   assert.equal(r.status, 200);

@@ -211,6 +211,44 @@ static void test_projects(void **state)
 	brief_free(&b);
 }
 
+/* A target amount implied by the growth target (136.6亿 last year, +10%:
+ * 150.26亿) is measured against 序时进度 and cites last year's value; a
+ * value within half a point of the pace is on pace. */
+static void test_implied_and_on_pace(void **state)
+{
+	(void)state;
+	struct brief_indicator ind[2] = {
+		{ .code = "fai", .name_zh = "固定资产投资", .amount = true, .value = 4970000000LL,
+		  .value_id = 12, .has_growth = true, .growth_bp = 2300, .has_target_growth = true,
+		  .target_growth_bp = 1000, .has_target_amount = true, .target_amount = 15026000000LL,
+		  .target_id = 902, .target_amount_implied = true, .implied_base_id = 77 },
+		{ .code = "retail", .name_zh = "社会消费品零售总额", .amount = true,
+		  .value = 5010000000LL, .value_id = 15, .has_target_amount = true,
+		  .target_amount = 10000000000LL, .target_id = 905 },
+	};
+	struct brief_input in = { .region_zh = "朝阳区", .year = 2023, .month = 6, .ind = ind,
+				  .n_ind = 2 };
+	struct briefing b;
+	assert_int_equal(brief_compose(&in, &b, NULL), G_OK);
+	assert_string_equal(b.paras[1].text,
+			    "固定资产投资实现49.7亿元，同比增长23%，高于全年目标（增长10%）13个百分点，"
+			    "完成全年目标（按增长10%测算为150.3亿元）的33.1%，慢于序时进度（50%）"
+			    "16.9个百分点，余下6个月月均需完成16.8亿元。");
+	assert_string_equal(b.paras[2].text,
+			    "社会消费品零售总额实现50.1亿元，完成全年目标（100.0亿元）的50.1%，"
+			    "与序时进度基本持平。");
+	const struct brief_number *t = find_num(&b, "150.3亿元", "target");
+	assert_non_null(t);
+	assert_int_equal(t->n_refs, 2);
+	assert_int_equal(b.refs[t->ref_first].id, 902);
+	assert_int_equal(b.refs[t->ref_first + 1].kind, BREF_VALUE);
+	assert_int_equal(b.refs[t->ref_first + 1].id, 77);
+	assert_string_equal(b.paras[3].text,
+			    "需要关注的是：固定资产投资同比增长23%，完成全年目标（按增长10%测算为150.3亿元）"
+			    "的33.1%，慢于序时进度（50%）16.9个百分点，余下6个月月均需完成16.8亿元。");
+	brief_free(&b);
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -239,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_seed_sentences),
 		cmocka_unit_test(test_projects),
+		cmocka_unit_test(test_implied_and_on_pace),
 		cmocka_unit_test(test_bad_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
