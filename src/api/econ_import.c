@@ -20,14 +20,5 @@ gcode h_econ_import(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	struct econ_writer w = econ_writer_of(rq);
 	json_t *report = NULL;
 	rc = econ_import(&w, &rq->who, rq->body, rq->body_len, &ctx, dry_run, &report, e);
-	if (rc == G_ERR_INVALID && report) { /* row errors: the report says which */
-		json_t *err = json_pack("{s:s,s:s,s:s,s:s,s:s}", "code", "invalid", "message_zh", e->zh,
-					"message_en", e->en, "message", e->zh, "field", "file");
-		return api_ok(rs, 400, json_pack("{s:o,s:o}", "error", err, "report", report));
-	}
-	if (rc != G_OK) {
-		json_decref(report);
-		return rc;
-	}
-	return api_ok(rs, 200, report);
+	return api_import_reply(rs, rc, report, e);
 }

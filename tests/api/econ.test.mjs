@@ -9,7 +9,7 @@
 // +20.1%, 本级财政收入 5.9亿 +32%). Same tests on SQLite and PostgreSQL.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, loginAs } from './lib/server.mjs';
+import { startDemo, loginAs, guatu } from './lib/server.mjs';
 
 const YI = 100000000;
 const yi = (x) => Math.round(x * YI); // 亿元 to 元, exact for one or two decimals
@@ -388,4 +388,18 @@ test('import: the two layouts of statistics bureaus, dry run, all or nothing, un
   assert.equal((await up(stat, '', '指标,累计\n地区生产总值,1\n')).json.error.field, 'period');
   assert.equal((await up(stat, '?period=2019-06', '名称,数值\n甲,1\n')).json.error.field, 'file');
   assert.equal((await up(stat, '?period=2019-06&region=220105', '指标,累计（亿元）\n地区生产总值,1\n')).status, 404);
+});
+
+test('guatu import indicators: the same checks from the command line', () => {
+  const csv = '指标,累计（亿元）,同比增长（%）\n固定资产投资,12.5,6.1\n地区生产总值,60,5.5\n';
+  let r = guatu(['import', 'indicators', '-', '--db', srv.db, '--region', '220106', '--period', '2016-03', '--dry-run'], csv);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /2 rows: 2 new/);
+  r = guatu(['import', 'indicators', '-', '--db', srv.db, '--region', '220106', '--period', '2016-02'], csv);
+  assert.equal(r.status, 1, 'GDP has no February');
+  assert.match(r.stderr, /row 3/);
+  assert.match(r.stderr, /季度/);
+  r = guatu(['import', 'indicators', '-', '--db', srv.db, '--region', '220106', '--period', '2016-03'], csv);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /imported as drafts/);
 });
