@@ -67,28 +67,22 @@ static void fmt_value(const struct econ_ind *ind, int64_t v, char *out, size_t c
 	snprintf(out, cap, "%lld%s", (long long)v, d >= 0 ? econ_display_zh(d) : "");
 }
 
+/* A cumulative value below an earlier period's of the year (other_before)
+ * or above a later one's. */
 static gcode order_error(const struct econ_ind *ind, const struct econ_input *in,
 			 const json_t *other, bool other_before, struct gerror *e)
 {
 	char a[48], b[48], zh[256], en[256];
 	const char *op = json_string_value(json_object_get(other, "period"));
+	int64_t ov = json_integer_value(json_object_get(other, "value"));
 	fmt_value(ind, in->value, a, sizeof a);
-	fmt_value(ind, json_integer_value(json_object_get(other, "value")), b, sizeof b);
-	if (other_before) {
-		snprintf(zh, sizeof zh, "累计值%s小于同年%s的%s，如属修订请在note中说明原因", a, op, b);
-		snprintf(en, sizeof en,
-			 "the year-to-date value %lld is below %s's %lld of the same year: explain the "
-			 "revision in note",
-			 (long long)in->value, op,
-			 (long long)json_integer_value(json_object_get(other, "value")));
-	} else {
-		snprintf(zh, sizeof zh, "累计值%s大于同年%s的%s，如属修订请在note中说明原因", a, op, b);
-		snprintf(en, sizeof en,
-			 "the year-to-date value %lld is above the later %s's %lld: explain the "
-			 "revision in note",
-			 (long long)in->value, op,
-			 (long long)json_integer_value(json_object_get(other, "value")));
-	}
+	fmt_value(ind, ov, b, sizeof b);
+	snprintf(zh, sizeof zh, "累计值%s%s同年%s的%s，如属修订请在note中说明原因", a,
+		 other_before ? "小于" : "大于", op, b);
+	snprintf(en, sizeof en,
+		 "the year-to-date value %lld is %s %s's %lld of the same year: explain the "
+		 "revision in note",
+		 (long long)in->value, other_before ? "below" : "above the later", op, (long long)ov);
 	return gerr_set(e, G_ERR_INVALID, "value", zh, en);
 }
 

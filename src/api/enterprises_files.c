@@ -45,16 +45,7 @@ gcode h_enterprises_import(struct api_req *rq, struct api_resp *rs, struct gerro
 	struct actor a = api_actor(rq);
 	json_t *report = NULL;
 	rc = enterprise_import(rq->db, &a, &rq->who, rq->body, rq->body_len, dry_run, &report, e);
-	if (rc == G_ERR_INVALID && report) { /* row errors: the report says which */
-		json_t *err = json_pack("{s:s,s:s,s:s,s:s,s:s}", "code", "invalid", "message_zh", e->zh,
-					"message_en", e->en, "message", e->zh, "field", "file");
-		return api_ok(rs, 400, json_pack("{s:o,s:o}", "error", err, "report", report));
-	}
-	if (rc != G_OK) {
-		json_decref(report);
-		return rc;
-	}
-	return api_ok(rs, 200, report);
+	return api_import_reply(rs, rc, report, e);
 }
 
 gcode h_enterprises_export(struct api_req *rq, struct api_resp *rs, struct gerror *e)

@@ -2,6 +2,7 @@
  * settings flags (--db, --listen, ...) come from config_opts. */
 #ifndef GUATU_CLI_CLI_H
 #define GUATU_CLI_CLI_H
+#include <jansson.h>
 #include <stdbool.h>
 
 #include "config/config.h"
@@ -40,6 +41,13 @@ const char *cli_flag(const struct cli_args *a, const char *name);
 bool cli_read_secret(char *out, size_t cap);
 /* Prints an error in both languages to stderr. */
 void cli_error(const struct gerror *e);
+
+/* Shared by the import commands (cmd_sheets.c): reads a file ("-" is
+ * standard input) into b; prints an import report's errors and warnings
+ * to stderr. */
+struct buf;
+gcode cli_read_file(const char *path, struct buf *b, struct gerror *e);
+void cli_print_import_report(const json_t *rep);
 
 /* Commands (cmd_*.c). */
 extern const struct cli_cmd *const cli_commands[];

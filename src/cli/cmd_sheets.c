@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "domain/region.h"
 
-static gcode read_file(const char *path, struct buf *b, struct gerror *e)
+gcode cli_read_file(const char *path, struct buf *b, struct gerror *e)
 {
 	bool std = !strcmp(path, "-"); /* "-": standard input */
 	FILE *f = std ? stdin : fopen(path, "rb");
@@ -28,7 +28,7 @@ static gcode read_file(const char *path, struct buf *b, struct gerror *e)
 	return rc;
 }
 
-static void print_report(const json_t *rep)
+void cli_print_import_report(const json_t *rep)
 {
 	size_t i;
 	json_t *it;
@@ -58,7 +58,7 @@ static int run_import(struct cli_args *a)
 	int version;
 	bool dry = cli_flag(a, "dry-run") != NULL;
 	struct actor actor = { 0, "cli", NULL };
-	gcode rc = read_file(a->pos[0], &b, &e);
+	gcode rc = cli_read_file(a->pos[0], &b, &e);
 	if (rc == G_OK)
 		rc = cli_migrate_url(a->cfg.db, &version, &e);
 	if (rc == G_OK)
@@ -66,7 +66,7 @@ static int run_import(struct cli_args *a)
 	if (rc == G_OK)
 		rc = enterprise_import(c, &actor, NULL, b.p, b.len, dry, &rep, &e);
 	if (rep)
-		print_report(rep);
+		cli_print_import_report(rep);
 	if (rc == G_OK)
 		printf("%s %lld rows%s\n", dry ? "检查通过 checked, nothing written:" : "已导入 imported",
 		       (long long)json_integer_value(json_object_get(rep, "rows")),

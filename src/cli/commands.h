@@ -4,7 +4,7 @@
 #include "cli/cli.h"
 
 extern const struct cli_cmd cmd_serve, cmd_demo, cmd_migrate, cmd_backup, cmd_restore,
-	cmd_verify, cmd_version, cmd_gen, cmd_config, cmd_region_add, cmd_import_enterprises, cmd_export_enterprises, cmd_user_add, cmd_user_list, cmd_user_passwd;
+	cmd_verify, cmd_version, cmd_gen, cmd_config, cmd_region_add, cmd_import_enterprises, cmd_export_enterprises, cmd_import_indicators, cmd_user_add, cmd_user_list, cmd_user_passwd;
 
 extern const struct cli_cmd cmd_report_briefing;
 

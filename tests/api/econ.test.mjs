@@ -9,7 +9,7 @@
 // +20.1%, 本级财政收入 5.9亿 +32%). Same tests on SQLite and PostgreSQL.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, loginAs } from './lib/server.mjs';
+import { startDemo, loginAs, guatu } from './lib/server.mjs';
 
 const YI = 100000000;
 const yi = (x) => Math.round(x * YI); // 亿元 to 元, exact for one or two decimals
@@ -326,4 +326,80 @@ test('cockpit: key indicators with pace, ranks and trends, projects, one request
   assert.equal((await ed.get('/api/v1/cockpit?region=220104')).status, 404);
   assert.equal((await ent.get('/api/v1/cockpit')).status, 403);
   assert.equal((await sys.get('/api/v1/cockpit')).status, 403);
+});
+
+test('import: the two layouts of statistics bureaus, dry run, all or nothing, unit mix-ups', async () => {
+  const up = (c, q, text) => c.req('POST', `/api/v1/indicators/import${q}`, text, { 'Content-Type': 'text/csv' });
+  const sheetA = [
+    '朝阳区2019年1-6月主要经济指标',
+    '指标,单位,本月,累计,同比增长（%）',
+    '地区生产总值,亿元,,427.8,8.4',
+    '固定资产投资,亿元,10.1,49.7,23.0',
+    '　　其中：限上社零额,亿元,,90.5,6.2',
+    '规上工业总产值（万元）,,,3381000,-2.9',
+    '新增城镇就业,人,,4628,',
+    '网络零售额,亿元,,—,',
+  ].join('\n') + '\n';
+  assert.equal((await up(leader, '', sheetA)).status, 403, 'statisticians import');
+  let r = await up(stat, '?dry_run=1', sheetA);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual([r.json.layout, r.json.region, r.json.period, r.json.rows, r.json.created, r.json.skipped,
+    r.json.committed], ['indicators', '220104', '2019-06', 6, 5, 1, false]);
+  const count = async () => (await stat.get('/api/v1/indicators/values?region=220104&year=2019&per_page=100')).json.total;
+  assert.equal(await count(), 0, 'a dry run writes nothing');
+  r = await up(stat, '', sheetA);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.committed, true);
+  assert.equal(await count(), 5);
+  const gdp = await value(stat, '220104', 'gdp', '2019-Q2');
+  assert.deepEqual([gdp.value, gdp.growth_bp, gdp.status, gdp.source], [yi(427.8), 840, 'draft', 'import']);
+  assert.equal((await value(stat, '220104', 'industry_output', '2019-06')).value, yi(338.1), '万元 in the label');
+  assert.equal((await value(stat, '220104', 'retail_above', '2019-06')).value, yi(90.5));
+  assert.equal((await value(stat, '220104', 'new_jobs', '2019-06')).value, 4628);
+  r = await up(stat, '', sheetA);
+  assert.equal(r.json.unchanged, 5, 'the same sheet again changes nothing');
+  // One bad row: nothing of the sheet is written, the row and column named.
+  const bad = sheetA.replace('2019年', '2018年').replace('新增城镇就业,人,,4628,', '新增城镇就业,人,,4628,\n旅游人次,万人,,12,');
+  r = await up(stat, '', bad);
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.json.report.errors.map((x) => [x.row, x.column, x.field]), [[8, 'A', 'indicator']]);
+  assert.equal((await stat.get('/api/v1/indicators/values?region=220104&year=2018')).json.total, 0);
+  // 万元 figures under a 亿元 header: ten thousand times last year's, refused by row.
+  const mixed = sheetA.replace('2019年', '2020年').replace('427.8,8.4', '4278000,8.4');
+  r = await up(stat, '', mixed);
+  assert.equal(r.status, 400);
+  assert.equal(r.json.report.errors[0].row, 3);
+  assert.equal(r.json.report.errors[0].column, 'D');
+  assert.match(r.json.report.errors[0].message_zh, /单位/);
+  // A quarterly indicator in a sheet of a month that ends no quarter.
+  r = await up(stat, '?period=2017-05&region=220104', '指标,累计（亿元）\n地区生产总值,300\n固定资产投资,30\n');
+  assert.equal(r.status, 400);
+  assert.equal(r.json.report.errors[0].field, 'period');
+  // Layout B: one indicator, rows are districts; other districts are skipped for a district statistician.
+  const sheetB = '2019年1-6月各县（市）区固定资产投资\n县（市）区,累计（亿元）,同比增长（%）\n南关区,40.2,8.1\n朝阳区,49.8,23\n合计,200,5\n';
+  r = await up(stat, '?dry_run=1', sheetB);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual([r.json.layout, r.json.indicator, r.json.updated, r.json.skipped, r.json.warnings.length],
+    ['regions', 'fai', 1, 2, 1]);
+  r = await up(stat, '?dry_run=1', sheetB.replace('朝阳区', '不存在区'));
+  assert.equal(r.status, 400);
+  assert.equal(r.json.report.errors[0].field, 'region');
+  // No period anywhere, a header of neither layout, another district by name.
+  assert.equal((await up(stat, '', '指标,累计\n地区生产总值,1\n')).json.error.field, 'period');
+  assert.equal((await up(stat, '?period=2019-06', '名称,数值\n甲,1\n')).json.error.field, 'file');
+  assert.equal((await up(stat, '?period=2019-06&region=220105', '指标,累计（亿元）\n地区生产总值,1\n')).status, 404);
+});
+
+test('guatu import indicators: the same checks from the command line', () => {
+  const csv = '指标,累计（亿元）,同比增长（%）\n固定资产投资,12.5,6.1\n地区生产总值,60,5.5\n';
+  let r = guatu(['import', 'indicators', '-', '--db', srv.db, '--region', '220106', '--period', '2016-03', '--dry-run'], csv);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /2 rows: 2 new/);
+  r = guatu(['import', 'indicators', '-', '--db', srv.db, '--region', '220106', '--period', '2016-02'], csv);
+  assert.equal(r.status, 1, 'GDP has no February');
+  assert.match(r.stderr, /row 3/);
+  assert.match(r.stderr, /季度/);
+  r = guatu(['import', 'indicators', '-', '--db', srv.db, '--region', '220106', '--period', '2016-03'], csv);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /imported as drafts/);
 });
