@@ -61,8 +61,9 @@ static json_t *number_json(const struct briefing *b, const struct brief_number *
 						     brief_ref_kind_name(r->kind), "id",
 						     (json_int_t)r->id));
 	}
-	return json_pack("{s:s,s:I,s:s,s:s,s:o}", "text", x->text, "offset", (json_int_t)x->offset,
-			 "kind", x->kind, "indicator", x->indicator, "sources", src);
+	return json_pack("{s:s,s:I,s:s,s:s,s:s,s:o}", "text", x->text, "offset",
+			 (json_int_t)x->offset, "kind", x->kind, "indicator", x->indicator,
+			 "indicator_name", x->indicator_zh, "sources", src);
 }
 
 static json_t *table_json(const struct briefing *b)

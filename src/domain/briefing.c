@@ -46,6 +46,7 @@ void brief_num(struct brief_ctx *c, const char *kind, const char *text, const st
 	snprintf(x->text, sizeof x->text, "%s", text);
 	x->kind = kind;
 	snprintf(x->indicator, sizeof x->indicator, "%s", c->ind ? c->ind : "");
+	snprintf(x->indicator_zh, sizeof x->indicator_zh, "%s", c->ind_name ? c->ind_name : "");
 	x->ref_first = b->n_refs;
 	x->n_refs = n_refs;
 	b->refs = xrealloc(b->refs, (b->n_refs + n_refs + 1) * sizeof *b->refs);
@@ -233,6 +234,7 @@ static bool say_indicator(struct brief_ctx *c, const struct brief_indicator *x)
 	struct brief_ref r = vref(x);
 	bool behind = false;
 	c->ind = x->code;
+	c->ind_name = x->name_zh;
 	brief_say(c, x->name_zh);
 	brief_say(c, "实现");
 	value_text(x, t, sizeof t);
@@ -303,6 +305,8 @@ static void behind_para(struct brief_ctx *c, const bool *behind)
 		struct brief_ref r = vref(x);
 		brief_say(c, n++ ? "；" : "需要关注的是：");
 		c->ind = x->code;
+		c->ind_name = x->name_zh;
+	c->ind_name = x->name_zh;
 		brief_say(c, x->name_zh);
 		if (x->has_growth) {
 			say_growth(c, x);
@@ -334,6 +338,7 @@ static void structure(struct brief_ctx *c, bool after_sentence)
 	for (size_t i = 0; i < in->n_structure_ids; i++)
 		r[i] = (struct brief_ref){ BREF_VALUE, in->structure_ids[i] };
 	c->ind = "structure";
+	c->ind_name = "三次产业结构";
 	brief_say(c, after_sentence ? "。三次产业结构为" : "三次产业结构为");
 	brief_num(c, "structure", in->structure_text, r, in->n_structure_ids);
 	c->ind = NULL;

@@ -99,6 +99,7 @@ struct brief_number {
 	const char *kind;      /* "value", "growth", "rank", "target", "pace",
 				  "gap", "rate", "count", "structure" (static) */
 	char indicator[41];    /* the indicator code, "projects" or "structure" */
+	char indicator_zh[96]; /* its name: "地区生产总值", "重点项目", "三次产业结构" */
 	size_t ref_first, n_refs;
 };
 

@@ -8,7 +8,8 @@ struct brief_ctx {
 	const struct brief_input *in;
 	struct briefing *b;
 	struct buf para;    /* the paragraph being written */
-	const char *ind;    /* code of the indicator being written, or NULL */
+	const char *ind;      /* code of the indicator being written, or NULL */
+	const char *ind_name; /* and its name (set with ind) */
 };
 
 /* Appends text to the paragraph. */

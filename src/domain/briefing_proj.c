@@ -99,6 +99,7 @@ void brief_projects_para(struct brief_ctx *c)
 	size_t n = p->n_project_ids;
 	char t[BRIEF_NUM_MAX];
 	c->ind = "projects";
+	c->ind_name = "重点项目";
 	brief_say(c, "项目建设方面，纳入年度计划的重点项目");
 	snprintf(t, sizeof t, "%zu个", x->n_projects);
 	brief_num(c, "count", t, refs, n);

@@ -72,6 +72,7 @@ test('every number of the JSON briefing leads to its source record', async () =>
   // The GDP value: its source is the published value 427.8亿元 of 2023-Q2.
   const gdp = nums.find((n) => n.kind === 'value' && n.indicator === 'gdp');
   assert.equal(gdp.text, '427.8亿元');
+  assert.equal(gdp.indicator_name, '地区生产总值');
   assert.equal(gdp.sources[0].type, 'indicator_value');
   const v = await stat.get(`/api/v1/indicators/values/${gdp.sources[0].id}`);
   assert.equal(v.status, 200);

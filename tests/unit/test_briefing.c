@@ -148,6 +148,7 @@ static void test_seed_sentences(void **state)
 	assert_int_equal(r->n_refs, 5);
 	assert_int_equal(b.refs[r->ref_first + 4].id, 51);
 	assert_string_equal(r->indicator, "gdp");
+	assert_string_equal(r->indicator_zh, "地区生产总值");
 	for (size_t i = 0; i < b.n_nums; i++) {
 		const struct brief_number *x = &b.nums[i];
 		assert_true(x->n_refs > 0);
