@@ -191,6 +191,7 @@ static void add_indicator(struct gather *g, const json_t *row)
 	x->has_growth = json_is_integer(json_object_get(v, "growth_bp"));
 	x->growth_bp = num(v, "growth_bp");
 	x->headline = !strcmp(x->code, ECON_GDP);
+	x->month = p.month;
 	rank(g, x, id, p.month);
 	target_of(g, x, id);
 	g->n_ind++;

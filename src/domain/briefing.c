@@ -75,6 +75,12 @@ static struct brief_ref tref(const struct brief_indicator *x)
 	return (struct brief_ref){ BREF_TARGET, x->target_id };
 }
 
+/* The last month the indicator's figure covers (a quarterly one's quarter). */
+static int month_of(const struct brief_ctx *c, const struct brief_indicator *x)
+{
+	return x->month > 0 ? x->month : c->in->month;
+}
+
 static void value_text(const struct brief_indicator *x, char *out, size_t cap)
 {
 	if (x->amount)
@@ -195,7 +201,7 @@ static bool say_amount_target(struct brief_ctx *c, const struct brief_indicator 
 	char t[BRIEF_NUM_MAX];
 	struct brief_ref both[2] = { vref(x), tref(x) };
 	struct econ_pace pc;
-	if (x->target_amount <= 0 || !econ_pace_of(x->value, x->target_amount, c->in->month, &pc) ||
+	if (x->target_amount <= 0 || !econ_pace_of(x->value, x->target_amount, month_of(c, x), &pc) ||
 	    (only_behind && pc.status != EPACE_BEHIND))
 		return false;
 	brief_say(c, "，完成全年目标");
@@ -236,6 +242,12 @@ static bool say_indicator(struct brief_ctx *c, const struct brief_indicator *x)
 	c->ind = x->code;
 	c->ind_name = x->name_zh;
 	brief_say(c, x->name_zh);
+	if (month_of(c, x) != c->in->month) { /* "（前三季度）" in a 1-11月 briefing */
+		char pb[16];
+		brief_say(c, "（");
+		brief_say(c, brief_period_zh(month_of(c, x), pb, sizeof pb));
+		brief_say(c, "）");
+	}
 	brief_say(c, "实现");
 	value_text(x, t, sizeof t);
 	brief_num(c, x->amount ? "value" : "count", t, &r, 1);
@@ -281,7 +293,7 @@ static void table_row(struct brief_ctx *c, const struct brief_indicator *x)
 	int64_t bp = 0;
 	if (x->has_target_amount && x->target_amount > 0 &&
 	    proj_ratio_bp(x->value, x->target_amount, &bp)) {
-		brief_fmt_pct(proj_pace_month_bp(c->in->month), u, sizeof u);
+		brief_fmt_pct(proj_pace_month_bp(month_of(c, x)), u, sizeof u);
 		size_t k = brief_fmt_pct(bp, row->cell[5], sizeof row->cell[5]);
 		snprintf(row->cell[5] + k, sizeof row->cell[5] - k, " / %s", u);
 	}

@@ -43,6 +43,8 @@ struct brief_indicator {
 	bool has_growth;  /* the officially reported 同比 growth */
 	int64_t growth_bp;
 	bool headline; /* leads the briefing (地区生产总值) */
+	int month;     /* the last month its figure covers when not the briefing's
+			  (a quarterly indicator: 9 in a 1-11月 briefing); 0: the same */
 	/* Rank within the comparison group (1 = first), 0 when unknown;
 	 * group_ids are the value records of every member ranked. */
 	int rank_value, rank_growth, group_n;

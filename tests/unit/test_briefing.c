@@ -250,6 +250,28 @@ static void test_implied_and_on_pace(void **state)
 	brief_free(&b);
 }
 
+/* A quarterly figure in a 1-11月 briefing says its own period and is paced
+ * at its own month (9: 75%). */
+static void test_quarterly_in_a_month(void **state)
+{
+	(void)state;
+	struct brief_indicator gdp = { .code = "gdp", .name_zh = "地区生产总值", .amount = true,
+				       .value = 73290000000LL, .value_id = 5, .has_growth = true,
+				       .growth_bp = 390, .headline = true, .month = 9,
+				       .has_target_amount = true, .target_amount = 116000000000LL,
+				       .target_id = 6 };
+	struct brief_input in = { .region_zh = "朝阳区", .year = 2026, .month = 11, .ind = &gdp,
+				  .n_ind = 1 };
+	struct briefing b;
+	assert_int_equal(brief_compose(&in, &b, NULL), G_OK);
+	assert_string_equal(b.paras[0].text,
+			    "1-11月，朝阳区地区生产总值（前三季度）实现732.9亿元，同比增长3.9%，"
+			    "完成全年目标（1160.0亿元）的63.2%，慢于序时进度（75%）11.8个百分点，"
+			    "余下3个月月均需完成142.4亿元。");
+	assert_string_equal(b.rows[0].cell[5], "63.2% / 75%");
+	brief_free(&b);
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -279,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_seed_sentences),
 		cmocka_unit_test(test_projects),
 		cmocka_unit_test(test_implied_and_on_pace),
+		cmocka_unit_test(test_quarterly_in_a_month),
 		cmocka_unit_test(test_bad_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
