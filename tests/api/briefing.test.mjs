@@ -115,6 +115,33 @@ test('what the briefing says is behind pace is what the cockpit shows behind', a
   }
 });
 
+test('the projects paragraph states the cockpit\'s rates and cites the year\'s projects', async () => {
+  // This month (UTC+8): the briefing's projects are as of today, like the cockpit's.
+  const now = new Date(Date.now() + 8 * 3600 * 1000);
+  const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const [b, k] = await Promise.all([stat.get(`/api/v1/briefing?region=220104&period=${period}`),
+    stat.get(`/api/v1/cockpit?region=220104&period=${period}`)]);
+  assert.equal(b.status, 200, b.text);
+  const p = b.json.paragraphs.find((x) => x.kind === 'projects');
+  assert.ok(p, 'a projects paragraph');
+  const proj = k.json.projects;
+  assert.ok(proj.n_projects > 0, 'the demo has projects this year');
+  assert.ok(p.text.startsWith(`项目建设方面，纳入年度计划的重点项目${proj.n_projects}个`), p.text);
+  const pct = (bp) => (Math.round(bp / 10) / 10) + '%';
+  for (const [key, name] of [['start_resume', '开复工率'], ['start', '开工率'], ['investment', '投资完成率'], ['stats', '入统率']]) {
+    const r = proj.rates[key];
+    if (r.defined) assert.ok(p.text.includes(name + pct(r.bp)), `${name} ${pct(r.bp)} in: ${p.text}`);
+  }
+  const rate = p.numbers.find((n) => n.kind === 'rate');
+  assert.equal(rate.sources.length, proj.n_projects, 'a rate cites every project of the list');
+  for (const s of rate.sources.slice(0, 3)) {
+    assert.equal(s.type, 'project');
+    const pr = await stat.get(`/api/v1/projects/${s.id}`);
+    assert.equal(pr.status, 200);
+    assert.equal(pr.json.region, '220104');
+  }
+});
+
 test('the DOCX is an Office Open XML package whose XML parses and holds the sentences', async () => {
   const r = await bytes(stat, Q + '&format=docx');
   assert.equal(r.status, 200);
