@@ -23,6 +23,10 @@ const routes = [
       { path: 'projects/rates', name: 'projects-rates', component: () => import('./views/projects/RatesView.vue'), meta: { allow: can.readProjects } },
       { path: 'projects/problems', name: 'projects-problems', component: () => import('./views/projects/ProblemsView.vue'), meta: { allow: can.readProjects } },
       { path: 'projects/:id(\\d+)', name: 'project', component: () => import('./views/projects/ProjectDetailView.vue'), props: true, meta: { allow: can.readProjects } },
+      // Economic operation 经济运行: data entry and review, targets and pace, comparison (econ-core).
+      { path: 'economy/data', name: 'economy-data', component: () => import('./views/economy/IndicatorDataView.vue'), meta: { allow: can.readIndicators } },
+      { path: 'economy/pace', name: 'economy-pace', component: () => import('./views/economy/PaceView.vue'), meta: { allow: can.readIndicators } },
+      { path: 'economy/compare', name: 'economy-compare', component: () => import('./views/economy/CompareView.vue'), meta: { allow: can.readIndicators } },
       { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue'), meta: { allow: can.readEnterprises } },
       { path: 'admin/regions', name: 'regions', component: () => import('./views/admin/RegionsView.vue'), meta: { allow: can.readOrg } },
       { path: 'admin/departments', name: 'departments', component: () => import('./views/admin/DepartmentsView.vue'), meta: { allow: can.readOrg } },
