@@ -31,8 +31,8 @@ const kpi = (page, code) => page.locator(`[data-test=kpi-${code}]`)
 test('a district leader opens the cockpit first and sees the half-year against target', async () => {
   const page = await newPage()
   await signIn(page, LEADER)
-  await page.waitForURL(/\/cockpit/)
-  await page.goto(BASE + '/cockpit?period=2023-06')
+  await page.waitForURL(/\/economy/)
+  await page.goto(BASE + '/economy?period=2023-06')
   await kpi(page, 'gdp').waitFor()
   assert.match(await page.locator('[data-test=cockpit-title]').innerText(), /经济运行驾驶舱 · 朝阳区/)
   assert.match(await page.locator('[data-test=cockpit-period]').innerText(), /2023年1-6月/)
@@ -68,10 +68,10 @@ test('a district leader opens the cockpit first and sees the half-year against t
 test('big-screen mode at 1920×1080: dark, everything on one screen', async () => {
   const page = await newPage({ width: 1920, height: 1080 })
   await signIn(page, LEADER)
-  await page.goto(BASE + '/cockpit?period=2023-06')
+  await page.goto(BASE + '/economy?period=2023-06')
   await kpi(page, 'gdp').waitFor()
   await page.click('[data-test=cockpit-screen]')
-  await page.waitForURL(/\/cockpit\/screen/)
+  await page.waitForURL(/\/economy\/screen/)
   await kpi(page, 'gdp').waitFor()
   await page.waitForSelector('[data-test=trend-canvas] canvas')
   const look = await page.evaluate(() => {
@@ -87,14 +87,14 @@ test('big-screen mode at 1920×1080: dark, everything on one screen', async () =
   assert.ok(look.over <= 0, `no scrolling (${look.over}px)`)
   await shot(page, 'c03-big-screen')
   await page.click('[data-test=cockpit-exit]')
-  await page.waitForURL(/\/cockpit\?/)
+  await page.waitForURL(/\/economy\?/)
   assert.deepEqual(page.errors, [], 'no script errors')
 })
 
 test('the cockpit on a phone: one column of cards, no sideways scrolling', async () => {
   const page = await newPage({ width: 390, height: 844 })
   await signIn(page, LEADER)
-  await page.goto(BASE + '/cockpit?period=2023-06')
+  await page.goto(BASE + '/economy?period=2023-06')
   await kpi(page, 'gdp').waitFor()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 1, `no horizontal scrolling on a phone (${overflow}px)`)
@@ -106,7 +106,7 @@ test('the cockpit on a phone: one column of cards, no sideways scrolling', async
 test('a city leader switches between the city and its districts', async () => {
   const page = await newPage()
   await signIn(page, CITY)
-  await page.goto(BASE + '/cockpit?period=2023-06')
+  await page.goto(BASE + '/economy?period=2023-06')
   await page.locator('[data-test=cockpit-region]').waitFor()
   await page.click('[data-test=cockpit-region]')
   await page.locator('.el-select-dropdown__item', { hasText: '朝阳区' }).click()
@@ -141,7 +141,7 @@ test('cold render: the initial web bytes stay within 400 KB gzipped, the figures
   const page = await newPage()
   await signIn(page, LEADER)
   const t0 = Date.now()
-  await page.goto(BASE + '/cockpit?period=2023-06')
+  await page.goto(BASE + '/economy?period=2023-06')
   await kpi(page, 'gdp').waitFor()
   const ms = Date.now() - t0
   console.log(`cockpit figures on screen after ${ms} ms`)

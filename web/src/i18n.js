@@ -376,8 +376,12 @@ const dict = {
   'audit.hash': ['哈希', 'Hash'],
   'audit.null': ['（无）', '(none)'],
   'audit.intro': ['审计记录按哈希链串联，任何篡改都可被 guatu verify 发现。', 'Audit records are hash-chained; guatu verify detects any tampering.'],
+  // Economic operation: indicator data, targets and pace, comparison (econ-core).
+  'ind.nav.cockpit': ['驾驶舱', 'Cockpit'],
+  'ind.nav.data': ['数据录入与审核', 'Data entry & review'],
+  'ind.nav.pace': ['目标与序时进度', 'Targets & pace'],
+  'ind.nav.compare': ['区域对比', 'District comparison'],
   // Economic operation: the cockpit 驾驶舱 and the drafted briefing.
-  'nav.cockpit': ['驾驶舱', 'Cockpit'],
   'cockpit.title': ['经济运行驾驶舱', 'Economic cockpit'],
   'cockpit.bigScreen': ['大屏模式', 'Big screen'],
   'cockpit.exitScreen': ['退出大屏', 'Exit big screen'],
