@@ -77,7 +77,8 @@ struct ctx {
 	const char *region;
 	char parent[7];
 	struct econ_period p;
-	struct econ_cube cube;
+	struct econ_cube cube;  /* the region's own figures, four years (trends) */
+	struct econ_cube peers; /* the parent's units, two years (ranks) */
 	json_t *catalog, *units, *group;
 };
 
@@ -93,7 +94,7 @@ static json_t *indicators(struct ctx *x)
 		if (!row || !econ_ind_of(row, &ind))
 			continue;
 		if (x->units) {
-			json_t *cmp = econ_compare_indicator(x->rq, &x->cube, x->units, x->group, &ind,
+			json_t *cmp = econ_compare_indicator(x->rq, &x->peers, x->units, x->group, &ind,
 							     x->p);
 			add_ranks(it, cmp, x->region, json_array_size(x->group),
 				  json_array_size(x->units));
@@ -249,11 +250,14 @@ static gcode build(struct ctx *x, const json_t *reg, json_t *out, struct gerror 
 	char lo[7], hi[7];
 	bool district = region_level(x->region) == REGION_COUNTY;
 	gcode rc = G_OK;
-	if (district && region_parent(x->region, x->parent))
+	if (district && region_parent(x->region, x->parent)) {
 		rc = econ_units(rq, x->parent, NULL, &x->units, &x->group, e);
-	region_range(district ? x->parent : x->region, lo, hi);
+		region_range(x->parent, lo, hi);
+		if (rc == G_OK)
+			rc = econ_cube_load(rq, lo, hi, x->p.year - 1, x->p.year, &x->peers, e);
+	}
 	if (rc == G_OK)
-		rc = econ_cube_load(rq, lo, hi, x->p.year - 3, x->p.year, &x->cube, e);
+		rc = econ_cube_load(rq, x->region, x->region, x->p.year - 3, x->p.year, &x->cube, e);
 	if (rc == G_OK && !(x->catalog = store_indicator_list(rq->db)))
 		rc = db_error(e);
 	if (rc != G_OK)
@@ -293,6 +297,7 @@ gcode h_cockpit(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 		rc = build(&x, reg, out, e);
 	}
 	econ_cube_free(&x.cube);
+	econ_cube_free(&x.peers);
 	json_decref(x.catalog);
 	json_decref(x.units);
 	json_decref(x.group);

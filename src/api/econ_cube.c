@@ -14,29 +14,21 @@ static void cube_key(char *out, size_t cap, const char *region, int64_t ind, int
 	snprintf(out, cap, "%s|%lld|%d|%d", region, (long long)ind, year, month);
 }
 
+static void cube_put(void *arg, const struct econ_point *p)
+{
+	struct econ_cube *c = arg;
+	char k[64];
+	cube_key(k, sizeof k, p->region, p->indicator_id, (int)p->year, (int)p->month);
+	json_object_set_new(c->map, k,
+			    json_pack("[Io]", (json_int_t)p->value,
+				      p->has_growth ? json_integer(p->growth_bp) : json_null()));
+}
+
 gcode econ_cube_load(struct api_req *rq, const char *lo, const char *hi, int year_from,
 		     int year_to, struct econ_cube *c, struct gerror *e)
 {
-	json_t *rows = NULL;
-	c->map = NULL;
-	gcode rc = store_econ_published(rq->db, lo, hi, year_from, year_to, &rows, e);
-	if (rc != G_OK)
-		return rc;
 	c->map = json_object();
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r) {
-		char k[64];
-		cube_key(k, sizeof k, json_string_value(json_object_get(r, "region")),
-			 json_integer_value(json_object_get(r, "indicator_id")),
-			 (int)json_integer_value(json_object_get(r, "year")),
-			 (int)json_integer_value(json_object_get(r, "month")));
-		json_object_set_new(c->map, k,
-				    json_pack("[OO]", json_object_get(r, "value"),
-					      json_object_get(r, "growth_bp")));
-	}
-	json_decref(rows);
-	return G_OK;
+	return store_econ_published_scan(rq->db, lo, hi, year_from, year_to, cube_put, c, e);
 }
 
 void econ_cube_free(struct econ_cube *c)

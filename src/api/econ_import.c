@@ -4,6 +4,7 @@
 
 #include "api/econ_io.h"
 #include "api/handlers.h"
+#include "base/buf.h"
 
 gcode h_econ_import(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 {
@@ -21,4 +22,22 @@ gcode h_econ_import(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	json_t *report = NULL;
 	rc = econ_import(&w, &rq->who, rq->body, rq->body_len, &ctx, dry_run, &report, e);
 	return api_import_reply(rs, rc, report, e);
+}
+
+gcode h_econ_template(struct api_req *rq, struct api_resp *rs, struct gerror *e)
+{
+	gcode rc = api_check(rq, RES_ECON_VALUE, ACT_WRITE, NULL, e);
+	if (rc != G_OK)
+		return rc;
+	struct buf b;
+	buf_init(&b, 0);
+	rc = sheet_template(&econ_sheet, NULL, &b, e);
+	if (rc != G_OK) {
+		buf_free(&b);
+		return rc;
+	}
+	api_attach_file(rs, &b, sheet_format_mime(SHEET_XLSX),
+			"attachment; filename=\"indicator-template.xlsx\"; filename*=UTF-8''"
+			"%E4%B8%BB%E8%A6%81%E7%BB%8F%E6%B5%8E%E6%8C%87%E6%A0%87%E6%A8%A1%E6%9D%BF.xlsx");
+	return G_OK;
 }

@@ -20,23 +20,33 @@ enum { B_REGION, B_MONTH, B_CUM, B_GROWTH, B_NOTE, B_N };
 #define MONTH_NAMES "本月", "当月", "本月/绝对值", "当月/绝对值", "本月/数值"
 #define NOTE_NAMES "备注", "说明", "修订说明"
 
+static const char *const unit_choices[] = { "亿元", "万元", "元", "万美元", "美元", "人", "户", "个",
+					    NULL };
 static const struct sheet_col cols_a[A_N] = {
 	[A_NAME] = { "indicator", { "指标", "指标名称", "主要指标", "项目" }, true, SHEET_FMT_TEXT, 0,
-		     "地区生产总值", NULL, NULL },
-	[A_UNIT] = { "unit", { "单位", "计量单位" }, false, SHEET_FMT_TEXT, 0, "亿元", NULL, NULL },
-	[A_MONTH] = { "month", { MONTH_NAMES }, false, SHEET_FMT_DECIMAL, 2, NULL, NULL, NULL },
-	[A_CUM] = { "cumulative", { CUM_NAMES }, true, SHEET_FMT_DECIMAL, 2, "427.8", NULL, NULL },
-	[A_GROWTH] = { "growth", { GROWTH_NAMES }, false, SHEET_FMT_DECIMAL, 1, "8.4", NULL, NULL },
-	[A_NOTE] = { "note", { NOTE_NAMES }, false, SHEET_FMT_TEXT, 0, NULL, NULL, NULL },
+		     "示例：地区生产总值",
+		     "指标名称，如 地区生产总值、规上工业总产值、固定资产投资；示例行导入时跳过 (indicator name; "
+		     "the example row is skipped)",
+		     NULL },
+	[A_UNIT] = { "unit", { "单位", "计量单位" }, false, SHEET_FMT_TEXT, 0, "亿元",
+		     "累计值的单位；空则按表头或指标默认单位 (unit of the value)", unit_choices },
+	[A_MONTH] = { "month", { MONTH_NAMES }, false, SHEET_FMT_DECIMAL, 2, NULL,
+		      "当月数，仅供核对，可不填 (this month alone, optional)", NULL },
+	[A_CUM] = { "cumulative", { CUM_NAMES }, true, SHEET_FMT_DECIMAL, 2, "427.8",
+		    "本年累计值，必填；空或“—”的行跳过 (year to date, required)", NULL },
+	[A_GROWTH] = { "growth", { GROWTH_NAMES }, false, SHEET_FMT_DECIMAL, 1, "8.4",
+		       "统计部门发布的同比增长（%），如 8.4 或 -2.9 (published growth, %)", NULL },
+	[A_NOTE] = { "note", { NOTE_NAMES }, false, SHEET_FMT_TEXT, 0, NULL,
+		     "累计数回落或修订已发布数据时说明原因 (why a figure is revised)", NULL },
 };
-static const struct sheet_schema sheet_a = { "主要经济指标", cols_a, A_N, 2, false };
+const struct sheet_schema econ_sheet = { "主要经济指标", cols_a, A_N, 2, false };
 
 static const struct sheet_col cols_b[B_N] = {
 	[B_REGION] = { "region", { "地区", "县（市）区", "县(市)区", "区县", "县市区", "单位", "区域", "地区名称" },
-		       true, SHEET_FMT_TEXT, 0, "朝阳区", NULL, NULL },
+		       true, SHEET_FMT_TEXT, 0, NULL, NULL, NULL },
 	[B_MONTH] = { "month", { MONTH_NAMES }, false, SHEET_FMT_DECIMAL, 2, NULL, NULL, NULL },
-	[B_CUM] = { "cumulative", { CUM_NAMES }, true, SHEET_FMT_DECIMAL, 2, "136.6", NULL, NULL },
-	[B_GROWTH] = { "growth", { GROWTH_NAMES }, false, SHEET_FMT_DECIMAL, 1, "13.2", NULL, NULL },
+	[B_CUM] = { "cumulative", { CUM_NAMES }, true, SHEET_FMT_DECIMAL, 2, NULL, NULL, NULL },
+	[B_GROWTH] = { "growth", { GROWTH_NAMES }, false, SHEET_FMT_DECIMAL, 1, NULL, NULL, NULL },
 	[B_NOTE] = { "note", { NOTE_NAMES }, false, SHEET_FMT_TEXT, 0, NULL, NULL, NULL },
 };
 static const struct sheet_schema sheet_b = { "分地区指标", cols_b, B_N, 2, false };
@@ -212,7 +222,7 @@ static gcode map_layout(struct st *st, const struct sheet *sh, size_t *data_inde
 	gerr_clear(&ea);
 	gerr_clear(&eb);
 	size_t n = sh->nrows < SHEET_HEADER_SCAN ? sh->nrows : SHEET_HEADER_SCAN;
-	if (sheet_map_rows(sh->rows, n, &sheet_a, &st->map, data_index, &ea) == G_OK)
+	if (sheet_map_rows(sh->rows, n, &econ_sheet, &st->map, data_index, &ea) == G_OK)
 		return G_OK;
 	if (sheet_map_rows(sh->rows, n, &sheet_b, &st->map, data_index, &eb) == G_OK) {
 		st->layout_b = true;
@@ -420,7 +430,8 @@ static gcode import_sheet(struct st *st, const struct sheet *sh,
 		rc = resolve_context(st, ctx, title.p ? title.p : "", e);
 	buf_free(&title);
 	for (size_t r = data_index; rc == G_OK && r < sh->nrows; r++)
-		if (!sheet_row_blank(&sh->rows[r]))
+		if (!sheet_row_blank(&sh->rows[r]) &&
+		    (st->layout_b || !sheet_map_is_example(&econ_sheet, &st->map, &sh->rows[r])))
 			rc = import_row(st, &sh->rows[r], e);
 	return rc;
 }

@@ -13,6 +13,9 @@
 #include "domain/scope.h"
 #include "io/sheet.h"
 
+/* Layout A (one region, rows = indicators), for the template. */
+extern const struct sheet_schema econ_sheet;
+
 /* What the sheet may not say itself; NULL members are read from its
  * title ("朝阳区2023年1-6月主要经济指标") when they can be. */
 struct econ_import_ctx {

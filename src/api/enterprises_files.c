@@ -9,16 +9,6 @@
 
 #define EXPORT_MAX_ROWS 100000
 
-static void attach_file(struct api_resp *rs, struct buf *b, enum sheet_format fmt,
-			const char *disposition)
-{
-	rs->status = 200;
-	rs->raw_len = b->len;
-	rs->raw = buf_take(b);
-	rs->content_type = sheet_format_mime(fmt);
-	rs->disposition = disposition;
-}
-
 static gcode format_param(struct api_req *rq, enum sheet_format *fmt, struct gerror *e)
 {
 	const char *f = api_query(rq, "format");
@@ -75,7 +65,7 @@ gcode h_enterprises_export(struct api_req *rq, struct api_resp *rs, struct gerro
 		buf_free(&b);
 		return rc;
 	}
-	attach_file(rs, &b, fmt,
+	api_attach_file(rs, &b, sheet_format_mime(fmt),
 		    fmt == SHEET_XLSX ? "attachment; filename=\"enterprises.xlsx\"; filename*=UTF-8''%E4%BC%81%E4%B8%9A%E5%90%8D%E5%BD%95.xlsx"
 				      : "attachment; filename=\"enterprises.csv\"; filename*=UTF-8''%E4%BC%81%E4%B8%9A%E5%90%8D%E5%BD%95.csv");
 	return G_OK;
@@ -93,7 +83,7 @@ gcode h_enterprises_template(struct api_req *rq, struct api_resp *rs, struct ger
 		buf_free(&b);
 		return rc;
 	}
-	attach_file(rs, &b, SHEET_XLSX,
+	api_attach_file(rs, &b, sheet_format_mime(SHEET_XLSX),
 		    "attachment; filename=\"enterprise-template.xlsx\"; filename*=UTF-8''%E4%BC%81%E4%B8%9A%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx");
 	return G_OK;
 }

@@ -68,6 +68,7 @@ HANDLER(h_econ_values_get);
 HANDLER(h_econ_values_update);
 HANDLER(h_econ_values_publish);
 HANDLER(h_econ_import);
+HANDLER(h_econ_template);
 HANDLER(h_econ_targets_list);
 HANDLER(h_econ_targets_create);
 HANDLER(h_econ_targets_update);

@@ -87,6 +87,7 @@ const struct api_route api_routes[] = {
 	  "review and publish a value" },
 	{ "POST", "/api/v1/indicators/import", h_econ_import, ROUTE_UPLOAD,
 	  "import values from XLSX/CSV (all or nothing; dry_run=1 checks only)" },
+	{ "GET", "/api/v1/indicators/template", h_econ_template, 0, "the import template" },
 	{ "GET", "/api/v1/indicators/targets", h_econ_targets_list, 0, "annual targets" },
 	{ "POST", "/api/v1/indicators/targets", h_econ_targets_create, 0, "set an annual target" },
 	{ "PATCH", "/api/v1/indicators/targets/{id}", h_econ_targets_update, 0, "edit a target" },

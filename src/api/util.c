@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "base/buf.h"
 #include "base/text.h"
 #include "domain/region.h"
 
@@ -173,4 +174,14 @@ gcode api_import_reply(struct api_resp *rs, gcode rc, json_t *report, struct ger
 		return rc;
 	}
 	return api_ok(rs, 200, report);
+}
+
+void api_attach_file(struct api_resp *rs, struct buf *b, const char *content_type,
+		     const char *disposition)
+{
+	rs->status = 200;
+	rs->raw_len = b->len;
+	rs->raw = buf_take(b);
+	rs->content_type = content_type;
+	rs->disposition = disposition;
 }

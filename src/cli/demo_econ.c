@@ -387,27 +387,47 @@ static gcode seed_targets(struct db *c, int last_year, int64_t now, struct gerro
 	return rc;
 }
 
-/* Two drafts of 朝阳区 for the month after the latest, entered by the
- * district's statistician and waiting for review. */
-static gcode seed_drafts(struct db *c, int year, int month, int64_t now, struct gerror *e)
+/* Two drafts of 朝阳区 for the period after the latest published one
+ * (1-2月 when that opens a year), entered by the district's statistician
+ * and waiting for review. */
+static gcode seed_drafts(struct db *c, int64_t now, struct gerror *e)
 {
 	static const char *const codes[] = { "fai", "retail" };
-	if (month >= 12)
-		return G_OK;
-	char period[32];
-	snprintf(period, sizeof period, "%04d-%02d", year, month + 1);
 	gcode rc = G_OK;
-	for (size_t i = 0; i < 2 && rc == G_OK; i++)
+	for (size_t i = 0; i < 2 && rc == G_OK; i++) {
+		struct db_stmt *s;
+		rc = db_prepare_bind(c,
+				     "SELECT v.year, v.month, v.value, v.growth_bp FROM indicator_values v"
+				     " JOIN indicators i ON i.id = v.indicator_id WHERE v.region = '220104'"
+				     " AND i.code = $1 AND v.status = 'published'"
+				     " ORDER BY v.year DESC, v.month DESC LIMIT 1",
+				     &s, e, "t", codes[i]);
+		if (rc != G_OK)
+			break;
+		int64_t y = 0, m = 0, v = 0, g = 0;
+		bool found = db_step(s, e) == DB_ROW;
+		if (found) {
+			y = db_col_i64(s, 0);
+			m = db_col_i64(s, 1);
+			v = db_col_i64(s, 2);
+			g = db_col_i64(s, 3);
+		}
+		db_finish(s);
+		if (!found)
+			continue;
+		/* The next period: the same year's next month, or a new year's 1-2月. */
+		int64_t ny = m < 12 ? y : y + 1, nm = m < 12 ? m + 1 : 2;
+		int64_t nv = m < 12 ? v + v / m : v / 6;
+		char period[32];
+		snprintf(period, sizeof period, "%04lld-%02lld", (long long)ny, (long long)nm);
 		rc = db_run(c,
 			    "INSERT INTO indicator_values (region, indicator_id, period, year, month,"
 			    " value, growth_bp, status, source, entered_by, entered_at, created_at,"
-			    " updated_at) SELECT region, indicator_id, $1, year, $2,"
-			    " value + value / $3, growth_bp - 20, 'draft', 'entry',"
-			    " (SELECT id FROM users WHERE username = 'cy_stat'), $4, $4, $4"
-			    " FROM indicator_values WHERE region = '220104' AND year = $5 AND month = $6"
-			    " AND indicator_id = (SELECT id FROM indicators WHERE code = $7)",
-			    NULL, e, "tiiiiit", period, (int64_t)month + 1, (int64_t)month, now,
-			    (int64_t)year, (int64_t)month, codes[i]);
+			    " updated_at) VALUES ('220104', (SELECT id FROM indicators WHERE code = $1),"
+			    " $2, $3, $4, $5, $6, 'draft', 'entry',"
+			    " (SELECT id FROM users WHERE username = 'cy_stat'), $7, $7, $7)",
+			    NULL, e, "ttiiiii", codes[i], period, ny, nm, nv, g - 20, now);
+	}
 	return rc;
 }
 
@@ -430,7 +450,7 @@ gcode demo_seed_econ(struct db *c, const struct actor *a, int64_t now, struct ge
 	if (rc == G_OK)
 		rc = seed_targets(c, year, now, e);
 	if (rc == G_OK)
-		rc = seed_drafts(c, year, month, now, e);
+		rc = seed_drafts(c, now, e);
 	json_t *what = json_pack("{s:i,s:i}", "through_year", year, "through_month", month);
 	if (rc == G_OK)
 		rc = audit_append(c, a, "demo", "indicator_value", NULL, "220100", NULL, what, e);

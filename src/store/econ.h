@@ -84,6 +84,17 @@ json_t *store_econ_revisions(struct db *c, int64_t value_id);
 gcode store_econ_published(struct db *c, const char *lo, const char *hi, int64_t year_from,
 			   int64_t year_to, json_t **out, struct gerror *e);
 
+/* The same rows streamed to fn (no JSON built): for the cube of the
+ * computations, which may read thousands of rows per request. */
+struct econ_point {
+	const char *region; /* valid during the call */
+	int64_t indicator_id, year, month, value, growth_bp;
+	bool has_growth;
+};
+gcode store_econ_published_scan(struct db *c, const char *lo, const char *hi, int64_t year_from,
+				int64_t year_to, void (*fn)(void *arg, const struct econ_point *p),
+				void *arg, struct gerror *e);
+
 /* The latest (year, month) with a published value in lo..hi; *found false
  * when there is none. */
 gcode store_econ_latest(struct db *c, const char *lo, const char *hi, int64_t *year,

@@ -126,3 +126,26 @@ gcode store_econ_latest(struct db *c, const char *lo, const char *hi, int64_t *y
 	db_finish(s);
 	return r < 0 ? (e && e->code ? e->code : G_ERR_DB) : G_OK;
 }
+
+gcode store_econ_published_scan(struct db *c, const char *lo, const char *hi, int64_t year_from,
+				int64_t year_to, void (*fn)(void *arg, const struct econ_point *p),
+				void *arg, struct gerror *e)
+{
+	struct db_stmt *s;
+	gcode rc = db_prepare_bind(c,
+				   "SELECT region, indicator_id, year, month, value, growth_bp"
+				   " FROM indicator_values WHERE region BETWEEN $1 AND $2"
+				   " AND year BETWEEN $3 AND $4 AND status = 'published'",
+				   &s, e, "ttii", lo, hi, year_from, year_to);
+	if (rc != G_OK)
+		return rc;
+	int r;
+	while ((r = db_step(s, e)) == DB_ROW) {
+		struct econ_point p = { db_col_text(s, 0), db_col_i64(s, 1), db_col_i64(s, 2),
+					db_col_i64(s, 3), db_col_i64(s, 4), db_col_i64(s, 5),
+					!db_col_null(s, 5) };
+		fn(arg, &p);
+	}
+	db_finish(s);
+	return r < 0 ? (e && e->code ? e->code : G_ERR_DB) : G_OK;
+}

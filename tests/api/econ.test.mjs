@@ -403,3 +403,19 @@ test('guatu import indicators: the same checks from the command line', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /imported as drafts/);
 });
+
+test('the import template is an XLSX workbook that imports as nothing (its example row is skipped)', async () => {
+  const t = await fetch(srv.url + '/api/v1/indicators/template', { headers: { Cookie: stat.cookie } });
+  assert.equal(t.status, 200);
+  assert.match(t.headers.get('content-type'), /spreadsheetml/);
+  const bytes = Buffer.from(await t.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a zip package');
+  const r = await fetch(srv.url + '/api/v1/indicators/import?dry_run=1&region=220104&period=2019-06', {
+    method: 'POST', body: bytes,
+    headers: { Cookie: stat.cookie, 'X-CSRF-Token': stat.csrf, 'Content-Type': 'application/octet-stream' },
+  });
+  const rep = await r.json();
+  assert.equal(r.status, 200, JSON.stringify(rep));
+  assert.deepEqual([rep.layout, rep.rows, rep.error_count], ['indicators', 0, 0]);
+  assert.equal((await leader.get('/api/v1/indicators/template')).status, 403);
+});

@@ -481,6 +481,10 @@ const ROUTES = [
       '指标,累计（亿元）,同比增长（%）\n固定资产投资,49.7,23\n', { 'Content-Type': 'text/csv' }),
   },
   {
+    route: 'GET /api/v1/indicators/template', expect: expect(403, { 200: ['cy_stat'] }),
+    call: (c) => c.get('/api/v1/indicators/template'),
+  },
+  {
     route: 'GET /api/v1/indicators/targets', expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'], 404: ['ed_leader'] }),
     call: (c) => c.get('/api/v1/indicators/targets?region=220104'),
   },
