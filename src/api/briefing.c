@@ -60,13 +60,9 @@ gcode h_briefing(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 		struct buf b;
 		buf_init(&b, BRIEF_DOC_LIMIT);
 		rc = brief_draft_render(&d, (enum brief_format)f, &b, e);
-		if (rc == G_OK) {
-			rs->status = 200;
-			rs->raw_len = b.len;
-			rs->raw = buf_take(&b);
-			rs->content_type = brief_format_mime((enum brief_format)f);
-			rs->disposition = dispositions[f];
-		}
+		if (rc == G_OK)
+			api_attach_file(rs, &b, brief_format_mime((enum brief_format)f),
+					dispositions[f]);
 		buf_free(&b);
 	}
 	brief_draft_free(&d);
