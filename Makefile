@@ -3,7 +3,8 @@
 # the program, the unit tests and the benchmarks link.
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq inih xlsxwriter libzip expat
+PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq inih xlsxwriter libzip expat \
+           cairo pangocairo fontconfig
 LIBS_EXTRA := -lcsv   # libcsv ships no pkg-config file
 PREFIX  ?= /usr/local
 VERSION := 0.1.0

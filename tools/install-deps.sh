@@ -19,6 +19,10 @@ need_pc inih libinih-dev
 need_pc xlsxwriter libxlsxwriter-dev
 need_pc libzip libzip-dev
 need_pc expat libexpat1-dev
+need_pc cairo libcairo2-dev
+need_pc pangocairo libpango1.0-dev
+# The PDF briefing draws Chinese text with Noto CJK (fontconfig finds it).
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 # libcsv ships no .pc file: look for its header and library instead.
 need_lib() { # $1 header, $2 -l flag, $3 package
   printf '#include <%s>\nint main(void) { return 0; }\n' "$1" |
@@ -33,7 +37,9 @@ if [ "$mode" = test ]; then
   ls /usr/share/postgresql/*/extension/pg_trgm.control >/dev/null 2>&1 || missing+=(postgresql-contrib)
   command -v pg_dump >/dev/null || missing+=(postgresql-client)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v xmllint >/dev/null || missing+=(libxml2-utils)
+  command -v unzip >/dev/null || missing+=(unzip)
   command -v runuser >/dev/null || missing+=(util-linux)
 fi
 

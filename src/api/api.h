@@ -110,6 +110,14 @@ gcode api_not_found(struct gerror *e);
 gcode api_commit_change(struct api_req *rq, struct api_resp *rs, gcode rc, const char *action,
 			const char *object_type, const char *object_id, const char *region,
 			json_t *before, json_t *after, int status, struct gerror *e);
+/* Answers an all-or-nothing import: 200 with the report, 400 with the
+ * error and the report when rows were wrong (rc G_ERR_INVALID with a
+ * report), else rc. Takes ownership of report. */
+gcode api_import_reply(struct api_resp *rs, gcode rc, json_t *report, struct gerror *e);
+/* Answers 200 with the file in b (taken over; b is left empty). */
+struct buf;
+void api_attach_file(struct api_resp *rs, struct buf *b, const char *content_type,
+		     const char *disposition);
 /* The caller's region range for list queries. */
 void api_scope_range(const struct api_req *rq, char lo[7], char hi[7]);
 

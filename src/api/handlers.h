@@ -75,6 +75,25 @@ HANDLER(h_projects_reports_import);
 HANDLER(h_projects_reports_template);
 HANDLER(h_projects_export);
 HANDLER(h_problems_export);
+/* Economic operation 经济运行 (indicators.c, econ_*.c, cockpit.c). */
+HANDLER(h_indicators_list);
+HANDLER(h_indicators_create);
+HANDLER(h_indicators_update);
+HANDLER(h_econ_values_list);
+HANDLER(h_econ_values_create);
+HANDLER(h_econ_values_get);
+HANDLER(h_econ_values_update);
+HANDLER(h_econ_values_publish);
+HANDLER(h_econ_import);
+HANDLER(h_econ_template);
+HANDLER(h_econ_targets_list);
+HANDLER(h_econ_targets_create);
+HANDLER(h_econ_targets_update);
+HANDLER(h_econ_pace);
+HANDLER(h_econ_compare);
+HANDLER(h_cockpit);
+/* Economic operation: the drafted briefing (briefing.c). */
+HANDLER(h_briefing);
 
 /* Shared by session.c and users.c. */
 gcode api_password_policy(const char *pw, const char *username, const char *field,

@@ -33,24 +33,6 @@ gcode api_send_sheet(struct api_resp *rs, gcode rc, struct buf *b, enum sheet_fo
 		buf_free(b);
 		return rc;
 	}
-	rs->status = 200;
-	rs->raw_len = b->len;
-	rs->raw = buf_take(b);
-	rs->content_type = sheet_format_mime(fmt);
-	rs->disposition = disposition;
+	api_attach_file(rs, b, sheet_format_mime(fmt), disposition);
 	return G_OK;
-}
-
-gcode api_import_reply(struct api_resp *rs, gcode rc, json_t *report, struct gerror *e)
-{
-	if (rc == G_ERR_INVALID && report) { /* row errors: the report says which */
-		json_t *err = json_pack("{s:s,s:s,s:s,s:s,s:s}", "code", "invalid", "message_zh", e->zh,
-					"message_en", e->en, "message", e->zh, "field", "file");
-		return api_ok(rs, 400, json_pack("{s:o,s:o}", "error", err, "report", report));
-	}
-	if (rc != G_OK) {
-		json_decref(report);
-		return rc;
-	}
-	return api_ok(rs, 200, report);
 }

@@ -20,9 +20,6 @@ gcode api_upload_present(struct api_req *rq, struct gerror *e);
  * frees it and returns rc when rc failed. */
 gcode api_send_sheet(struct api_resp *rs, gcode rc, struct buf *b, enum sheet_format fmt,
 		     const char *disposition);
-/* Answers an import: 200 with the report; 400 with the error and the
- * report when rows were refused (G_ERR_INVALID with a report); rc
- * otherwise. Takes report. */
-gcode api_import_reply(struct api_resp *rs, gcode rc, json_t *report, struct gerror *e);
+/* api_import_reply (api.h) answers an import. */
 
 #endif

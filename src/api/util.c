@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "base/buf.h"
 #include "base/text.h"
 #include "domain/region.h"
 
@@ -159,4 +160,28 @@ gcode api_commit_change(struct api_req *rq, struct api_resp *rs, gcode rc, const
 	}
 	api_set_etag(rs, json_integer_value(json_object_get(after, "version")));
 	return api_ok(rs, status, after);
+}
+
+gcode api_import_reply(struct api_resp *rs, gcode rc, json_t *report, struct gerror *e)
+{
+	if (rc == G_ERR_INVALID && report) { /* row errors: the report says which */
+		json_t *err = json_pack("{s:s,s:s,s:s,s:s,s:s}", "code", "invalid", "message_zh", e->zh,
+					"message_en", e->en, "message", e->zh, "field", "file");
+		return api_ok(rs, 400, json_pack("{s:o,s:o}", "error", err, "report", report));
+	}
+	if (rc != G_OK) {
+		json_decref(report);
+		return rc;
+	}
+	return api_ok(rs, 200, report);
+}
+
+void api_attach_file(struct api_resp *rs, struct buf *b, const char *content_type,
+		     const char *disposition)
+{
+	rs->status = 200;
+	rs->raw_len = b->len;
+	rs->raw = buf_take(b);
+	rs->content_type = content_type;
+	rs->disposition = disposition;
 }

@@ -2,6 +2,7 @@
  * settings flags (--db, --listen, ...) come from config_opts. */
 #ifndef GUATU_CLI_CLI_H
 #define GUATU_CLI_CLI_H
+#include <jansson.h>
 #include <stdbool.h>
 
 #include "config/config.h"

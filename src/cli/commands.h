@@ -9,10 +9,11 @@
 #include "cli/cli.h"
 
 extern const struct cli_cmd cmd_serve, cmd_demo, cmd_migrate, cmd_backup, cmd_restore,
-	cmd_verify, cmd_version, cmd_gen, cmd_config, cmd_region_add, cmd_import_enterprises, cmd_export_enterprises, cmd_user_add, cmd_user_list, cmd_user_passwd;
+	cmd_verify, cmd_version, cmd_gen, cmd_config, cmd_region_add, cmd_import_enterprises, cmd_export_enterprises, cmd_import_indicators, cmd_user_add, cmd_user_list, cmd_user_passwd;
 
 extern const struct cli_cmd cmd_import_projects, cmd_import_reports, cmd_export_projects;
 
+extern const struct cli_cmd cmd_report_briefing;
 gcode cli_migrate_url(const char *url, int *version, struct gerror *e);
 /* NULL passes; otherwise the password policy applies. */
 gcode cli_demo_check_admin_pw(const char *pw, struct gerror *e);

@@ -173,6 +173,8 @@ gcode demo_seed(struct db *c, const char *admin_pw, struct gerror *e)
 		rc = seed_users(c, &a, admin_pw, ent_ids, now, e);
 	if (rc == G_OK)
 		rc = demo_seed_projects(c, &a, ent_ids, now, e);
+	if (rc == G_OK)
+		rc = demo_seed_econ(c, &a, now, e);
 	if (rc != G_OK) {
 		db_rollback(c);
 		return rc;

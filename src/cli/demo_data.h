@@ -17,6 +17,8 @@ gcode demo_seed(struct db *c, const char *admin_pw, struct gerror *e);
 struct actor;
 gcode demo_seed_projects(struct db *c, const struct actor *a, const int64_t *ent_ids,
 			 int64_t now, struct gerror *e);
+/* The demo economic figures (demo_econ.c), inside demo_seed's transaction. */
+gcode demo_seed_econ(struct db *c, const struct actor *a, int64_t now, struct gerror *e);
 /* Prints the demo logins. */
 void demo_print_logins(FILE *out, const char *admin_pw);
 

@@ -39,6 +39,14 @@ static const struct resource_rule rules[RES_COUNT] = {
 			  .region_required = true, .enterprise_bound = true,
 			  .department_writes = true, .department_reads = true,
 			  .leader_owner_writes = true },
+	[RES_INDICATOR] = { .allow = { ALL_ROLES, BIT(ROLE_SYSADMIN), 0 } },
+	[RES_ECON_VALUE] = { .allow = { BUSINESS_ROLES | BIT(ROLE_AUDITOR), BIT(ROLE_STATISTICIAN),
+					BIT(ROLE_STATISTICIAN) | BIT(ROLE_LEADER) },
+			     .region_required = true },
+	[RES_ECON_TARGET] = { .allow = { BUSINESS_ROLES | BIT(ROLE_AUDITOR),
+					 BIT(ROLE_LEADER) | BIT(ROLE_STAFF) | BIT(ROLE_STATISTICIAN),
+					 0 },
+			      .region_required = true },
 };
 
 static bool in_range(enum role r, enum resource res, enum action act)

@@ -31,8 +31,12 @@ struct obj_scope {
 /* RES_PROJECT: a major project and its sub-records (procedures, milestones,
  * reports, problems). Its obj_scope is the project's region, department_id
  * (责任单位), enterprise_id (builder) and owner_user_id (包保 leader). */
+/* RES_INDICATOR: the indicator catalog (no region). RES_ECON_VALUE: values
+ * of economic indicators of a region (ACT_ADMIN: publish after review);
+ * pace, compare and the cockpit read them. RES_ECON_TARGET: annual targets
+ * of a region. */
 enum resource { RES_REGION, RES_DEPARTMENT, RES_USER, RES_ENTERPRISE, RES_AUDIT, RES_TOKEN,
-		RES_PROJECT, RES_COUNT };
+		RES_PROJECT, RES_INDICATOR, RES_ECON_VALUE, RES_ECON_TARGET, RES_COUNT };
 
 /* ACT_ADMIN: privileged operations (assign admin roles, unlock, reset). */
 enum action { ACT_READ, ACT_WRITE, ACT_ADMIN };

@@ -187,6 +187,64 @@ NULL, NULL },
 "  updated_by BIGINT REFERENCES users(id));"
 "CREATE UNIQUE INDEX project_photos_report_hash ON project_photos (report_id, sha256);",
 NULL, NULL },
+{ 6, "economic operation: indicator catalog, values, revisions, targets",
+/* Values are cumulative year to date in the indicator's base unit (元,
+ * US dollars, persons, households), exact int64. A period is the year and
+ * the last month it covers (quarterly: 3, 6, 9, 12) and its canonical text
+ * ('2023-06', '2023-Q2'). growth_bp is the officially reported growth (basis
+ * points), kept as reported and never recomputed; NULL when not reported. */
+"CREATE TABLE indicators ("
+"  id {{ID}}, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',"
+"  unit TEXT NOT NULL, display_unit TEXT NOT NULL, periodicity TEXT NOT NULL,"
+"  aggregation TEXT NOT NULL DEFAULT 'ytd', price_basis TEXT NOT NULL DEFAULT 'current',"
+"  parent TEXT, jan_feb_merged INTEGER NOT NULL DEFAULT 1, is_key INTEGER NOT NULL DEFAULT 0,"
+"  builtin INTEGER NOT NULL DEFAULT 0, sort INTEGER NOT NULL DEFAULT 0,"
+"  version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
+"CREATE TABLE indicator_values ("
+"  id {{ID}}, region TEXT NOT NULL REFERENCES regions(code),"
+"  indicator_id BIGINT NOT NULL REFERENCES indicators(id),"
+"  period TEXT NOT NULL, year INTEGER NOT NULL, month INTEGER NOT NULL,"
+"  value BIGINT NOT NULL, growth_bp BIGINT, note TEXT,"
+"  status TEXT NOT NULL DEFAULT 'draft', source TEXT NOT NULL DEFAULT 'entry',"
+"  entered_by BIGINT REFERENCES users(id), entered_at BIGINT NOT NULL,"
+"  published_by BIGINT REFERENCES users(id), published_at BIGINT,"
+"  version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+"  UNIQUE (region, indicator_id, year, month));"
+"CREATE INDEX indicator_values_period ON indicator_values (region, year, month);"
+"CREATE INDEX indicator_values_indicator ON indicator_values (indicator_id, year, month);"
+"CREATE TABLE indicator_revisions ("
+"  id {{ID}}, region TEXT NOT NULL, value_id BIGINT NOT NULL REFERENCES indicator_values(id),"
+"  old_value BIGINT, new_value BIGINT NOT NULL, old_growth_bp BIGINT, new_growth_bp BIGINT,"
+"  old_status TEXT, note TEXT, actor_id BIGINT, actor TEXT, at BIGINT NOT NULL);"
+"CREATE INDEX indicator_revisions_value ON indicator_revisions (value_id, id);"
+"CREATE TABLE indicator_targets ("
+"  id {{ID}}, region TEXT NOT NULL REFERENCES regions(code),"
+"  indicator_id BIGINT NOT NULL REFERENCES indicators(id), year INTEGER NOT NULL,"
+"  growth_bp BIGINT, amount BIGINT, note TEXT,"
+"  version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+"  UNIQUE (region, indicator_id, year));"
+"CREATE INDEX indicator_targets_year ON indicator_targets (region, year);"
+/* The built-in catalog (统计口径 of a district statistics bureau). */
+"INSERT INTO indicators (code, name, name_en, unit, display_unit, periodicity, price_basis,"
+"  parent, jan_feb_merged, is_key, builtin, sort, created_at, updated_at) VALUES "
+"('gdp','地区生产总值','Gross regional product','yuan','yi','quarterly','comparable',NULL,0,1,1,10,1700000000,1700000000),"
+"('gdp_primary','第一产业增加值','Primary industry value added','yuan','yi','quarterly','comparable','gdp',0,0,1,11,1700000000,1700000000),"
+"('gdp_secondary','第二产业增加值','Secondary industry value added','yuan','yi','quarterly','comparable','gdp',0,0,1,12,1700000000,1700000000),"
+"('gdp_tertiary','第三产业增加值','Tertiary industry value added','yuan','yi','quarterly','comparable','gdp',0,0,1,13,1700000000,1700000000),"
+"('industry_output','规模以上工业总产值','Gross output of industry above designated size','yuan','yi','monthly','current',NULL,1,1,1,20,1700000000,1700000000),"
+"('industry_va','规模以上工业增加值','Value added of industry above designated size','yuan','yi','monthly','comparable','industry_output',1,0,1,21,1700000000,1700000000),"
+"('fai','固定资产投资','Fixed-asset investment','yuan','yi','monthly','current',NULL,1,1,1,30,1700000000,1700000000),"
+"('retail','社会消费品零售总额（全口径）','Retail sales of consumer goods (all)','yuan','yi','monthly','current',NULL,1,1,1,40,1700000000,1700000000),"
+"('retail_above','限额以上社会消费品零售额','Retail sales above designated size','yuan','yi','monthly','current','retail',1,0,1,41,1700000000,1700000000),"
+"('online_retail','网络零售额','Online retail sales','yuan','yi','monthly','current',NULL,1,0,1,42,1700000000,1700000000),"
+"('fiscal_total','全口径财政收入','Total fiscal revenue','yuan','yi','monthly','current',NULL,1,0,1,50,1700000000,1700000000),"
+"('fiscal_budget','一般公共预算收入','General public budget revenue','yuan','yi','monthly','current','fiscal_total',1,0,1,51,1700000000,1700000000),"
+"('fiscal_local','本级财政收入','Own-level fiscal revenue','yuan','yi','monthly','current','fiscal_budget',1,1,1,52,1700000000,1700000000),"
+"('domestic_funds','到位内资','Domestic capital received','yuan','yi','monthly','current',NULL,1,0,1,60,1700000000,1700000000),"
+"('fdi','实际利用外资','Foreign capital actually used','usd','wan_usd','monthly','current',NULL,1,0,1,61,1700000000,1700000000),"
+"('new_entities','新增市场主体','New market entities','household','household','monthly','current',NULL,1,0,1,70,1700000000,1700000000),"
+"('new_jobs','城镇新增就业','New urban jobs','person','person','monthly','current',NULL,1,0,1,71,1700000000,1700000000);",
+NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

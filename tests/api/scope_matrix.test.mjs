@@ -92,6 +92,20 @@ before(async () => {
     assert.equal(t.status, 201);
     victimToken[owner] = t.json;
   }
+  // Economic operation: a custom indicator, a draft value of 朝阳区 entered
+  // by cy_stat, a target of 朝阳区.
+  const ind = await sys.post('/api/v1/indicators', { code: 'mx_ind', name: '矩阵指标', unit: 'yuan',
+    display_unit: 'wan', periodicity: 'monthly' });
+  assert.equal(ind.status, 201, ind.text);
+  ids.ind = ind.json.id;
+  const val = await C.cy_stat.post('/api/v1/indicators/values',
+    { region: '220104', indicator: 'fai', period: '2016-06', value: 4000000000 });
+  assert.equal(val.status, 201, val.text);
+  ids.val = val.json.id;
+  const tgt = await C.cy_leader.post('/api/v1/indicators/targets',
+    { region: '220104', indicator: 'gdp', year: 2016, growth_bp: 700 });
+  assert.equal(tgt.status, 201, tgt.text);
+  ids.tgt = tgt.json.id;
 });
 
 // A WebP-shaped body in ASCII (the client sends text as UTF-8).
@@ -465,6 +479,103 @@ const ROUTES = [
       const r = (await city.get(`/api/v1/projects/${ids.prj1}/problems?per_page=100`)).json.items.find((x) => x.id === ids.pb1);
       return c.patch(`/api/v1/problems/${ids.pb1}`, { detail: '矩阵' }, { 'If-Match': `"${r.version}"` });
     },
+  },  // Economic operation: the drafted briefing reads RES_ECON_VALUE of 朝阳区.
+  {
+    route: 'GET /api/v1/briefing',
+    expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'], 404: ['ed_leader'] }),
+    call: (c) => c.get('/api/v1/briefing?region=220104&period=2023-06'),
+  },
+  // Economic operation: values are read by the business roles and the
+  // auditor in their region, entered by statisticians of the region,
+  // published by statisticians or leaders (never by the one who entered);
+  // targets written by leaders, staff and statisticians; catalog written by
+  // the system administrator.
+  { route: 'GET /api/v1/indicators', expect: expect(200), call: (c) => c.get('/api/v1/indicators') },
+  {
+    route: 'POST /api/v1/indicators', expect: expect(403, { 201: ['sysadmin'] }),
+    call: (c, who) => c.post('/api/v1/indicators', { code: `mx_${ACCOUNTS.indexOf(who)}`, name: `矩阵${who}`,
+      unit: 'person', display_unit: 'person', periodicity: 'quarterly' }),
+  },
+  {
+    route: 'PATCH /api/v1/indicators/{id}', expect: expect(403, { 200: ['sysadmin'] }),
+    call: async (c, who) => {
+      const v = (await city.get('/api/v1/indicators')).json.items.find((x) => x.id === ids.ind).version;
+      return c.patch(`/api/v1/indicators/${ids.ind}`, { name: `矩阵指标${who}` }, { 'If-Match': `"${v}"` });
+    },
+  },
+  {
+    route: 'GET /api/v1/indicators/values', expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'] }),
+    call: (c) => c.get('/api/v1/indicators/values?region=220104&year=2023&per_page=5'),
+  },
+  {
+    route: 'POST /api/v1/indicators/values', expect: expect(403, { 201: ['cy_stat'] }),
+    call: (c, who) => c.post('/api/v1/indicators/values',
+      { region: '220104', indicator: 'retail', period: `${2000 + ACCOUNTS.indexOf(who)}-06`, value: 2000000000 }),
+  },
+  {
+    route: 'POST /api/v1/indicators/values (another district)', expect: expect(403, { 404: ['cy_stat'] }),
+    call: (c) => c.post('/api/v1/indicators/values',
+      { region: '220105', indicator: 'retail', period: '2015-06', value: 2000000000 }),
+  },
+  {
+    route: 'GET /api/v1/indicators/values/{id}',
+    expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'], 404: ['ed_leader'] }),
+    call: (c) => c.get(`/api/v1/indicators/values/${ids.val}`),
+  },
+  {
+    route: 'PATCH /api/v1/indicators/values/{id}', expect: expect(403, { 200: ['cy_stat'] }),
+    call: async (c) => c.patch(`/api/v1/indicators/values/${ids.val}`, { growth_bp: 500 },
+      { 'If-Match': await etag(city, `/api/v1/indicators/values/${ids.val}`) }),
+  },
+  {
+    // Each account reviews a fresh draft of cy_stat's; cy_stat may not publish its own.
+    route: 'POST /api/v1/indicators/values/{id}/publish',
+    expect: expect(403, { 200: ['city_leader', 'cy_leader'], 404: ['ed_leader'] }),
+    call: async (c, who) => {
+      const d = await C.cy_stat.post('/api/v1/indicators/values',
+        { region: '220104', indicator: 'fai', period: `${2000 + ACCOUNTS.indexOf(who)}-03`, value: 1000000000 });
+      assert.equal(d.status, 201, d.text);
+      return c.post(`/api/v1/indicators/values/${d.json.id}/publish`, undefined, { 'If-Match': d.headers.get('etag') });
+    },
+  },
+  {
+    route: 'POST /api/v1/indicators/import', expect: expect(403, { 200: ['cy_stat'] }),
+    call: (c) => c.req('POST', '/api/v1/indicators/import?dry_run=1&region=220104&period=2014-06',
+      '指标,累计（亿元）,同比增长（%）\n固定资产投资,49.7,23\n', { 'Content-Type': 'text/csv' }),
+  },
+  {
+    route: 'GET /api/v1/indicators/template', expect: expect(403, { 200: ['cy_stat'] }),
+    call: (c) => c.get('/api/v1/indicators/template'),
+  },
+  {
+    route: 'GET /api/v1/indicators/targets', expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'], 404: ['ed_leader'] }),
+    call: (c) => c.get('/api/v1/indicators/targets?region=220104'),
+  },
+  {
+    route: 'POST /api/v1/indicators/targets',
+    expect: expect(403, { 201: ['city_leader', 'cy_leader', 'cy_staff', 'cy_stat'], 404: ['ed_leader'] }),
+    call: (c, who) => c.post('/api/v1/indicators/targets',
+      { region: '220104', indicator: 'fai', year: 2000 + ACCOUNTS.indexOf(who), growth_bp: 1000 }),
+  },
+  {
+    route: 'PATCH /api/v1/indicators/targets/{id}',
+    expect: expect(403, { 200: ['city_leader', 'cy_leader', 'cy_staff', 'cy_stat'], 404: ['ed_leader'] }),
+    call: async (c) => {
+      const t = (await city.get('/api/v1/indicators/targets?region=220104&year=2016')).json.items[0];
+      return c.patch(`/api/v1/indicators/targets/${ids.tgt}`, { growth_bp: 650 }, { 'If-Match': `"${t.version}"` });
+    },
+  },
+  {
+    route: 'GET /api/v1/indicators/pace', expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'], 404: ['ed_leader'] }),
+    call: (c) => c.get('/api/v1/indicators/pace?region=220104&period=2023-06'),
+  },
+  {
+    route: 'GET /api/v1/indicators/compare', expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'] }),
+    call: (c) => c.get('/api/v1/indicators/compare?parent=220100&period=2023-06&indicator=gdp'),
+  },
+  {
+    route: 'GET /api/v1/cockpit', expect: expect(200, { 403: [...ADMINS, 'cy_enterprise'], 404: ['ed_leader'] }),
+    call: (c) => c.get('/api/v1/cockpit?region=220104&period=2023-06'),
   },
   // Projects and problems in and out of Excel (dry runs write nothing).
   {

@@ -49,7 +49,8 @@ async function signIn(page, who) {
   await page.fill('[data-test=login-username]', who.user)
   await page.fill('[data-test=login-password]', who.pass)
   await page.click('[data-test=login-submit]')
-  await page.waitForSelector('[data-test=welcome]')
+  // A leader's home is the cockpit; other roles land on the welcome page.
+  await page.waitForSelector('[data-test=welcome], [data-test=cockpit]')
 }
 
 const rowSel = (name) => `[data-test=${name}] .el-table__body-wrapper tr.el-table__row`

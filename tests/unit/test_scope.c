@@ -33,6 +33,13 @@ static const char *const matrix[RES_COUNT][3] = {
 	[RES_PROJECT] = { "leader staff statistician invest_cadre service_cadre enterprise "
 			  "auditor",
 			  "leader staff statistician", "" },
+	[RES_INDICATOR] = { "leader staff statistician invest_cadre service_cadre enterprise "
+			    "auditor sysadmin secadmin auditadmin",
+			    "sysadmin", "" },
+	[RES_ECON_VALUE] = { "leader staff statistician invest_cadre service_cadre auditor",
+			     "statistician", "statistician leader" },
+	[RES_ECON_TARGET] = { "leader staff statistician invest_cadre service_cadre auditor",
+			      "leader staff statistician", "" },
 };
 
 /* True when code is one of the space-separated words of list. */
@@ -64,8 +71,8 @@ static void test_matrix(void **state)
 						 role_code((enum role)r), res, act, (int)d);
 				allowed += want;
 			}
-	/* 10+1+0, 10+1+0, 3+1+1, 7+5+0, 2+0+0, 10+10+0, 7+3+0 */
-	assert_int_equal(allowed, 11 + 11 + 5 + 12 + 2 + 20 + 10);
+	/* 10+1+0, 10+1+0, 3+1+1, 7+5+0, 2+0+0, 10+10+0, 7+3+0, 10+1+0, 6+1+2, 6+3+0 */
+	assert_int_equal(allowed, 11 + 11 + 5 + 12 + 2 + 20 + 10 + 11 + 9 + 9);
 }
 
 static void test_matrix_out_of_range(void **state)
@@ -312,6 +319,36 @@ static void test_project(void **state)
 	assert_int_equal(scope_decide(&auditor, RES_PROJECT, ACT_WRITE, &other), DECIDE_DENY);
 }
 
+/* Economic values: a district statistician edits only their district, a
+ * city user reads every district of the city, another city sees nothing;
+ * leaders publish but do not enter; the catalog has no region. */
+static void test_econ(void **state)
+{
+	(void)state;
+	struct obj_scope cy = { .region = "220104" }, ed = { .region = "220105" },
+			 jl = { .region = "220201" }, none = { 0 };
+	struct principal stat = who(ROLE_STATISTICIAN, "220104");
+	assert_int_equal(scope_decide(&stat, RES_ECON_VALUE, ACT_WRITE, &cy), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&stat, RES_ECON_VALUE, ACT_WRITE, &ed), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&stat, RES_ECON_VALUE, ACT_READ, &ed), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&stat, RES_ECON_VALUE, ACT_ADMIN, &cy), DECIDE_ALLOW);
+	struct principal city = who(ROLE_LEADER, "220100");
+	assert_int_equal(scope_decide(&city, RES_ECON_VALUE, ACT_READ, &ed), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&city, RES_ECON_VALUE, ACT_ADMIN, &ed), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&city, RES_ECON_VALUE, ACT_WRITE, &ed), DECIDE_DENY);
+	assert_int_equal(scope_decide(&city, RES_ECON_VALUE, ACT_READ, &jl), DECIDE_HIDDEN);
+	assert_int_equal(scope_decide(&city, RES_ECON_VALUE, ACT_READ, &none), DECIDE_HIDDEN);
+	struct principal staff = who(ROLE_STAFF, "220104");
+	assert_int_equal(scope_decide(&staff, RES_ECON_TARGET, ACT_WRITE, &cy), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&staff, RES_ECON_VALUE, ACT_WRITE, &cy), DECIDE_DENY);
+	struct principal ent = who(ROLE_ENTERPRISE, "220104");
+	assert_int_equal(scope_decide(&ent, RES_ECON_VALUE, ACT_READ, &cy), DECIDE_DENY);
+	assert_int_equal(scope_decide(&ent, RES_INDICATOR, ACT_READ, &none), DECIDE_ALLOW);
+	struct principal sys = who(ROLE_SYSADMIN, "220104");
+	assert_int_equal(scope_decide(&sys, RES_INDICATOR, ACT_WRITE, &none), DECIDE_ALLOW);
+	assert_int_equal(scope_decide(&stat, RES_INDICATOR, ACT_WRITE, &none), DECIDE_DENY);
+}
+
 static void test_assign_role(void **state)
 {
 	(void)state;
@@ -351,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_enterprise_contact),
 		cmocka_unit_test(test_department),
 		cmocka_unit_test(test_project),
+		cmocka_unit_test(test_econ),
 		cmocka_unit_test(test_assign_role),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -40,6 +40,13 @@ export const can = {
   adminUsers: (r) => r === 'secadmin', // unlock, reset password, admin roles
   editUsers: (r) => r === 'sysadmin',
   readAudit: (r) => r === 'auditadmin' || r === 'auditor',
+  // Economic indicators (RES_ECON_VALUE, RES_ECON_TARGET): values entered by
+  // statisticians, published by statisticians or leaders; targets by leaders,
+  // staff and statisticians.
+  readIndicators: (r) => [...BUSINESS, 'auditor'].includes(r),
+  enterIndicators: (r) => r === 'statistician',
+  publishIndicators: (r) => r === 'statistician' || r === 'leader',
+  writeTargets: (r) => ['leader', 'staff', 'statistician'].includes(r),
   // sysadmin may give business roles only, secadmin any role.
   assignableRoles: (r) =>
     r === 'secadmin' ? ROLES.map((x) => x.code) : r === 'sysadmin' ? ROLES.map((x) => x.code).filter((c) => !ADMINS.includes(c)) : [],

@@ -11,12 +11,14 @@ const ModuleView = () => import('./views/ModuleView.vue')
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/change-password', name: 'change-password', component: () => import('./views/ChangePasswordView.vue'), meta: { bare: true } },
+  // The cockpit's big screen 大屏 for the command room, outside the layout.
+  { path: '/economy/screen', name: 'cockpit-screen', component: () => import('./views/econ/CockpitView.vue'), props: { screen: true }, meta: { allow: can.readIndicators } },
   {
     path: '/',
     component: AppLayout,
     children: [
       { path: '', name: 'home', component: HomeView },
-      ...MODULES.filter((m) => m.key !== 'projects').map((m) => ({ path: m.key, name: m.key, component: ModuleView, props: { moduleKey: m.key } })),
+      ...MODULES.filter((m) => m.key !== 'projects' && m.key !== 'economy').map((m) => ({ path: m.key, name: m.key, component: ModuleView, props: { moduleKey: m.key } })),
       // Major projects 项目建设: list, detail, battle map, rates and ledgers, problems.
       { path: 'projects', name: 'projects', component: () => import('./views/projects/ProjectsView.vue'), meta: { allow: can.readProjects } },
       { path: 'projects/map', name: 'projects-map', component: () => import('./views/projects/BattleMapView.vue'), meta: { allow: can.readProjects } },
@@ -25,6 +27,12 @@ const routes = [
       { path: 'projects/light-rules', name: 'projects-light-rules', component: () => import('./views/projects/LightRulesView.vue'), meta: { allow: (r) => can.readProjects(r) || r === 'sysadmin' } },
       { path: 'projects/new', name: 'projects-new', component: () => import('./views/projects/ProjectNewView.vue'), meta: { allow: (r) => ['leader', 'staff'].includes(r) } },
       { path: 'projects/:id(\\d+)', name: 'project', component: () => import('./views/projects/ProjectDetailView.vue'), props: true, meta: { allow: can.readProjects } },
+      // The cockpit 驾驶舱: the economy module's first page.
+      { path: 'economy', name: 'cockpit', component: () => import('./views/econ/CockpitView.vue'), meta: { allow: can.readIndicators } },
+      // Economic operation 经济运行: data entry and review, targets and pace, comparison (econ-core).
+      { path: 'economy/data', name: 'economy-data', component: () => import('./views/economy/IndicatorDataView.vue'), meta: { allow: can.readIndicators } },
+      { path: 'economy/pace', name: 'economy-pace', component: () => import('./views/economy/PaceView.vue'), meta: { allow: can.readIndicators } },
+      { path: 'economy/compare', name: 'economy-compare', component: () => import('./views/economy/CompareView.vue'), meta: { allow: can.readIndicators } },
       { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue'), meta: { allow: can.readEnterprises } },
       { path: 'admin/regions', name: 'regions', component: () => import('./views/admin/RegionsView.vue'), meta: { allow: can.readOrg } },
       { path: 'admin/departments', name: 'departments', component: () => import('./views/admin/DepartmentsView.vue'), meta: { allow: can.readOrg } },
@@ -56,6 +64,9 @@ router.beforeEach(async (to) => {
   if (to.meta.allow && !to.meta.allow(u.role)) return { name: 'forbidden' }
   return true
 })
+
+// A district leader's home is the cockpit (the page they open first).
+router.beforeEach((to) => (to.name === 'home' && session.user?.role === 'leader' ? { name: 'cockpit' } : true))
 
 setUnauthorizedHandler(() => {
   const cur = router.currentRoute.value
