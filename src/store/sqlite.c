@@ -1,6 +1,7 @@
 /* SQLite backend of db.h: WAL, synchronous=FULL, foreign keys, busy timeout,
  * and a per-connection cache of prepared statements keyed by the SQL text's
  * address (repository SQL is static, so the address is a stable key). */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 #include "base/mem.h"
 #include "store/db.h"
 
-#define SQ_MAX_PARAMS 64
+#define SQ_MAX_PARAMS 400 /* bulk loads bind many rows per statement */
 #define SQ_CACHE 128
 
 struct db_stmt {
@@ -50,8 +51,20 @@ static gcode sq_exec(struct db *c, const char *sql, struct gerror *e)
 	return rc == SQLITE_OK ? G_OK : sq_error(c, rc, e);
 }
 
+/* SQLite's memory statistics take a global mutex on every allocation (a
+ * few per cent of a bulk import, and contention between server threads);
+ * Guatu never reads them. Must run before SQLite initialises. */
+static pthread_once_t sq_once = PTHREAD_ONCE_INIT;
+
+static void sq_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
 static gcode sq_open(const char *url, struct db **out, struct gerror *e)
 {
+	pthread_once(&sq_once, sq_global_init);
 	const char *path = strncmp(url, "sqlite:", 7) ? url : url + 7;
 	struct db *c = xcalloc(1, sizeof *c);
 	c->base.drv = &db_sqlite_driver;
@@ -96,12 +109,16 @@ static unsigned cache_slot(const char *key)
 	return (unsigned)((k >> 3) ^ (k >> 11)) % SQ_CACHE;
 }
 
+/* $N -> SQLite's index, from the names SQLite assigned (linear, once per
+ * prepared statement). */
 static void map_params(struct db_stmt *s)
 {
-	char name[16];
-	for (int i = 1; i <= SQ_MAX_PARAMS; i++) {
-		snprintf(name, sizeof name, "$%d", i);
-		s->map[i] = sqlite3_bind_parameter_index(s->st, name);
+	int n = sqlite3_bind_parameter_count(s->st);
+	for (int i = 1; i <= n; i++) {
+		const char *name = sqlite3_bind_parameter_name(s->st, i);
+		long k = name && name[0] == '$' ? strtol(name + 1, NULL, 10) : 0;
+		if (k > 0 && k <= SQ_MAX_PARAMS)
+			s->map[k] = i;
 	}
 }
 
