@@ -228,6 +228,57 @@ static int64_t sq_changes(struct db_stmt *s)
 	return s->changes;
 }
 
+/* ---- bulk loading: one prepared INSERT stepped per row; the values live
+ * until the step, so they are bound without a copy. ---- */
+
+struct db_copy {
+	const struct db_driver *drv;
+	struct db *conn;
+	sqlite3_stmt *st;
+	int ncols;
+};
+
+static gcode sq_copy_begin(struct db *c, const char *table, const char *cols, int ncols,
+			   struct db_copy **out, struct gerror *e)
+{
+	char sql[2048];
+	int n = snprintf(sql, sizeof sql, "INSERT INTO %s (%s) VALUES (", table, cols);
+	for (int i = 1; i <= ncols && n > 0 && (size_t)n < sizeof sql; i++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, "%s?%d", i > 1 ? "," : "", i);
+	if (n <= 0 || (size_t)n + 2 > sizeof sql)
+		return gerr_set(e, G_ERR_INTERNAL, NULL, "批量写入语句过长", "bulk insert statement too long");
+	memcpy(sql + n, ")", 2);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v3(c->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sq_error(c, rc, e);
+	struct db_copy *b = xcalloc(1, sizeof *b);
+	*b = (struct db_copy){ &db_sqlite_driver, c, st, ncols };
+	*out = b;
+	return G_OK;
+}
+
+static gcode sq_copy_row(struct db_copy *b, const char *const *vals, struct gerror *e)
+{
+	for (int i = 0; i < b->ncols; i++) {
+		if (vals[i])
+			sqlite3_bind_text(b->st, i + 1, vals[i], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(b->st, i + 1);
+	}
+	int rc = sqlite3_step(b->st);
+	sqlite3_reset(b->st);
+	return rc == SQLITE_DONE ? G_OK : sq_error(b->conn, rc, e);
+}
+
+static gcode sq_copy_end(struct db_copy *b, struct gerror *e)
+{
+	(void)e;
+	sqlite3_finalize(b->st);
+	free(b);
+	return G_OK;
+}
+
 const struct db_driver db_sqlite_driver = {
 	.name = "sqlite",
 	.dialect = DB_SQLITE,
@@ -246,4 +297,7 @@ const struct db_driver db_sqlite_driver = {
 	.col_len = sq_col_len,
 	.finish = sq_finish,
 	.changes = sq_changes,
+	.copy_begin = sq_copy_begin,
+	.copy_row = sq_copy_row,
+	.copy_end = sq_copy_end,
 };
