@@ -248,14 +248,14 @@ gcode enterprise_import(struct db *c, const struct actor *a, const struct princi
 	if (rc == G_OK)
 		rc = db_begin(c, e);
 	if (rc == G_OK)
-		rc = store_enterprise_bulk_begin(c, e);
+		rc = store_enterprise_bulk_begin(c, (int64_t)(len / 64), e); /* ~rows */
 	if (rc == G_OK)
 		rc = store_enterprise_ids_above(c, 0, NULL, &before, e);
 	if (rc == G_OK)
 		rc = import_rows(&st, r, e);
 	bool write = rc == G_OK && !dry_run && !st.error_count && st.rows;
 	if (write)
-		rc = store_enterprise_bulk_end(c, e);
+		rc = store_enterprise_bulk_end(c, (int64_t)(len / 64), e);
 	if (write && rc == G_OK) /* ids only grow: the new rows are those above */
 		rc = store_enterprise_ids_above(c, before, &first, &last, e);
 	if (write && rc == G_OK) {

@@ -50,10 +50,11 @@ gcode store_enterprise_scan(struct db *c, const char *lo, const char *hi,
 			    struct gerror *e);
 
 /* Bulk loading (imports, generator), inside the caller's transaction:
- * on SQLite the per-row full-text trigger is suspended and the index is
- * rebuilt once at the end, several times faster than row by row. */
-gcode store_enterprise_bulk_begin(struct db *c, struct gerror *e);
-gcode store_enterprise_bulk_end(struct db *c, struct gerror *e);
+ * with rows (expected) large enough, secondary indexes and SQLite's
+ * full-text trigger are suspended and rebuilt once at the end, several
+ * times faster than row by row. Pass the same rows to both. */
+gcode store_enterprise_bulk_begin(struct db *c, int64_t rows, struct gerror *e);
+gcode store_enterprise_bulk_end(struct db *c, int64_t rows, struct gerror *e);
 /* After a rollback instead of bulk_end: gives back the bulk page cache. */
 void store_enterprise_bulk_cancel(struct db *c);
 
