@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
-import { guatu, creditCheckChar, freshDb, sql, BIN, BACKEND, Client } from './lib/server.mjs';
+import { spawnSync } from 'node:child_process';
+import { guatu, creditCheckChar, freshDb, sql, spawnServer, BACKEND, Client } from './lib/server.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'guatu-gen-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -127,19 +127,7 @@ test('projects are deterministic for a seed and differ for another', () => {
 
 // Starts `guatu serve` on a generated database; resolves to {url, stop}.
 async function serve(db) {
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--log-level', 'warn'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '', err = '';
-  proc.stderr.on('data', (d) => { err += d; });
-  const url = await new Promise((res, rej) => {
-    const t = setTimeout(() => rej(new Error('serve did not start: ' + err)), 30000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) { clearTimeout(t); res(`http://127.0.0.1:${m[1]}`); }
-    });
-    proc.on('exit', (code) => { clearTimeout(t); rej(new Error(`serve exited ${code}: ${err}`)); });
-  });
+  const { proc, url } = await spawnServer(['serve', '--db', db]);
   return { url, stop: () => new Promise((r) => { proc.on('exit', r); proc.kill('SIGTERM'); }) };
 }
 
