@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "base/mem.h"
@@ -26,8 +27,35 @@ struct db_stmt {
 struct db {
 	struct db_base base;
 	sqlite3 *h;
+	bool writing; /* holds writer_lock */
 	struct db_stmt *cache[SQ_CACHE];
 };
+
+/* One write transaction at a time in this process. SQLite allows one
+ * writer per file anyway, but a connection that finds the file locked
+ * sleeps in its busy handler (1, 2, 5 … 100 ms) instead of queueing: under
+ * 32 concurrent report submissions that gave 138 commits/s with a p99 of
+ * 1.7 s. Waiting here instead hands the lock over at once. Timed, so a
+ * mistake cannot hang the server: after the busy timeout it answers
+ * "busy, retry" as SQLite would. */
+static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
+#define SQ_BUSY_MS 10000
+
+static bool writer_acquire(void)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += SQ_BUSY_MS / 1000;
+	return pthread_mutex_timedlock(&writer_lock, &until) == 0;
+}
+
+static void writer_release(struct db *c)
+{
+	if (c->writing) {
+		c->writing = false;
+		pthread_mutex_unlock(&writer_lock);
+	}
+}
 
 static gcode sq_error(struct db *c, int rc, struct gerror *e)
 {
@@ -47,7 +75,16 @@ static gcode sq_error(struct db *c, int rc, struct gerror *e)
 
 static gcode sq_exec(struct db *c, const char *sql, struct gerror *e)
 {
+	bool begin = !strcmp(sql, "BEGIN IMMEDIATE"); /* db_begin's */
+	if (begin && !c->writing) {
+		if (!writer_acquire())
+			return gerr_set(e, G_ERR_RETRY, NULL, "数据库繁忙，请重试", "database busy, retry");
+		c->writing = true;
+	}
 	int rc = sqlite3_exec(c->h, sql, NULL, NULL, NULL);
+	/* the transaction is over when SQLite says so (a failed COMMIT leaves it open) */
+	if (c->writing && sqlite3_get_autocommit(c->h))
+		writer_release(c);
 	return rc == SQLITE_OK ? G_OK : sq_error(c, rc, e);
 }
 
@@ -78,7 +115,7 @@ static gcode sq_open(const char *url, struct db **out, struct gerror *e)
 		free(c);
 		return gerr_set(e, G_ERR_IO, "db", "无法打开数据库", en);
 	}
-	sqlite3_busy_timeout(c->h, 10000);
+	sqlite3_busy_timeout(c->h, SQ_BUSY_MS);
 	gcode g = sq_exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 			     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
 			  e);
@@ -93,6 +130,7 @@ static gcode sq_open(const char *url, struct db **out, struct gerror *e)
 
 static void sq_close(struct db *c)
 {
+	writer_release(c);
 	for (int i = 0; i < SQ_CACHE; i++) {
 		if (c->cache[i]) {
 			sqlite3_finalize(c->cache[i]->st);
