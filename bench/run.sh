@@ -125,7 +125,7 @@ bench_reports() { # $1 label, $2 db
     run_wrk "$url/" -s bench/report-submit.lua)
   after=$(db_sql "$db" "SELECT COUNT(*) FROM audit_log WHERE action = 'report_create'")
   rows+=("$label|report submission (POST, audited)|$rps|$p50|$p99|$bad|")
-  extra+=("$label: report submissions: $((total - bad)) of $total requests answered 2xx; audit records written: $((after - before)) (synchronous=FULL on SQLite, fsync on commit on PostgreSQL)")
+  extra+=("$label: report submissions: $((total - bad)) of $total requests answered 2xx; audit records written: $((after - before)) (requests in flight when wrk stops commit too; synchronous=FULL on SQLite, fsync on commit on PostgreSQL)")
   PW=$saved_pw cookie=$saved_cookie
 }
 
