@@ -250,7 +250,7 @@ gcode enterprise_import(struct db *c, const struct actor *a, const struct princi
 	if (rc == G_OK)
 		rc = store_enterprise_bulk_begin(c, (int64_t)(len / 64), e); /* ~rows */
 	if (rc == G_OK)
-		rc = store_enterprise_ids_above(c, 0, NULL, &before, e);
+		rc = store_enterprise_max_id(c, &before, e);
 	if (rc == G_OK)
 		rc = import_rows(&st, r, e);
 	bool write = rc == G_OK && !dry_run && !st.error_count && st.rows;

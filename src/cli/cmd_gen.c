@@ -128,7 +128,7 @@ static gcode gen_all(struct db *c, const struct scale *s, uint64_t seed, struct 
 		     struct gerror *e)
 {
 	int64_t first_ent = 0;
-	gcode rc = store_enterprise_ids_above(c, 0, NULL, &first_ent, e);
+	gcode rc = store_enterprise_max_id(c, &first_ent, e);
 	first_ent++;
 	if (rc == G_OK)
 		rc = db_begin(c, e);

@@ -34,6 +34,8 @@ gcode store_enterprise_insert_new(struct db *c, const struct enterprise_fields *
  * dup[i] for a row whose credit code is taken (in the registry or earlier
  * in the batch); those rows are not written. Fastest with n == ENT_BATCH. */
 enum { ENT_BATCH = 64 };
+/* The largest id, 0 when there is none. */
+gcode store_enterprise_max_id(struct db *c, int64_t *id, struct gerror *e);
 /* The smallest and largest id above `above` (0 when none); first may be NULL. */
 gcode store_enterprise_ids_above(struct db *c, int64_t above, int64_t *first, int64_t *last,
 				 struct gerror *e);
