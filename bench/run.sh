@@ -167,7 +167,8 @@ fi
 bench_backend SQLite "$sqlite_db"
 
 if [ "${BENCH_PG:-1}" = 1 ]; then
-  pgdir="$work/pg"; pg_url=$(tools/pg-test-server.sh start "$pgdir")
+  # durable settings (the test server's default is fsync off): writes are measured as in production
+  pgdir="$work/pg"; pg_url=$(GUATU_PG_DURABLE=1 tools/pg-test-server.sh start "$pgdir")
   echo "generating city-scale PostgreSQL database..."
   t0=$(date +%s); prepare_db "$pg_url"; extra+=("PostgreSQL city generation: $(( $(date +%s) - t0 )) s")
   bench_backend PostgreSQL "$pg_url"
