@@ -59,11 +59,12 @@ static int pick_stage(struct gen_rng *r)
 	return s;
 }
 
+/* The id of the first row of sql with $1 = a (and $2 = b unless NULL). */
 static int64_t id_of(struct db *c, const char *sql, const char *a, const char *b)
 {
 	struct db_stmt *s;
 	int64_t id = 0;
-	if (db_prepare_bind(c, sql, &s, NULL, "tt", a, b) != G_OK)
+	if (db_prepare_bind(c, sql, &s, NULL, b ? "tt" : "t", a, b) != G_OK)
 		return 0;
 	if (db_step(s, NULL) == DB_ROW)
 		id = db_col_i64(s, 0);
@@ -95,8 +96,7 @@ static gcode org_for_city(struct db *c, struct city_ctx *x, struct gerror *e)
 				       "'!',$4,$4) ON CONFLICT DO NOTHING", &ch, e, "ttti", user, name,
 				    x->unit[u], x->p->now);
 			x->n->users += ch;
-			x->leader[u][k] = id_of(c, "SELECT id FROM users WHERE username = $1 AND $2 = $2",
-						user, "");
+			x->leader[u][k] = id_of(c, "SELECT id FROM users WHERE username = $1", user, NULL);
 		}
 	}
 	return rc;
@@ -300,8 +300,8 @@ static gcode gen_one(struct city_ctx *x, struct gerror *e)
 		rc = db_copy_row(x->history, h, e);
 	}
 	if (rc == G_OK && stage >= PSTAGE_PREPARING)
-		rc = gen_procs(x, pid, u, stage, d.start != PROJ_DATE_NONE ? d.start
-								   : months_from(x->p->today, 6), builder, e);
+		rc = gen_procs(x, pid, u, stage, d.start != PROJ_DATE_NONE ? d.start : x->p->today,
+			       builder, e); /* dates obtained lie before the start, or before today */
 	if (rc == G_OK && stage >= PSTAGE_LOCATED && stage <= PSTAGE_BUILDING)
 		rc = gen_milestones(x, pid, u, stage, e);
 	if (rc == G_OK && stage >= PSTAGE_STARTED)

@@ -92,6 +92,8 @@ test('projects: every stage, valid codes and names, procedures, milestones, repo
   assert.equal(q(db, `SELECT COUNT(*) FROM project_procedures x JOIN projects p ON p.id = x.project_id
     WHERE p.stage IN ('started','building','completed','operating','in_stats') AND x.status NOT IN ('obtained','exempt')`), '0');
   assert.equal(q(db, `SELECT COUNT(*) FROM project_procedures WHERE status = 'exempt' AND basis IS NULL`), '0', '免办 has its basis');
+  assert.equal(q(db, `SELECT COUNT(*) FROM project_procedures WHERE actual_start > date('now', '+8 hours')
+    OR actual_finish > date('now', '+8 hours') OR actual_finish < actual_start`), '0', 'no procedure dated in the future');
   // 倒排工期: 7 milestones per project (6 procedures + 开工); predecessors are milestones of the same project
   const ms = q(db, 'SELECT id, project_id, predecessors FROM project_milestones').split('\n').map((l) => l.split('|'));
   const owner = new Map(ms.map(([id, pid]) => [id, pid]));
