@@ -282,21 +282,24 @@ static gcode gen_one(struct city_ctx *x, struct gerror *e)
 		 (long long)(pid % 1000000));
 	snprintf(loc, sizeof loc, "%s%s", gen_city_name(x->city), gen_unit_name(u));
 	char ids[24], tot[24], ann[24], yr[24], bid[24], lid[24], did[24], now[24];
-	const char *v[] = { num(ids, pid), x->unit[u], code, name, categories[cat],
-		cat == 0 ? industries[(b >> 52) % (sizeof industries / sizeof industries[0])] : NULL, (b >> 20) % 10 < 3 && stage >= PSTAGE_STARTED ? "continuing" : "new",
+	const char *industry = cat == 0 ? industries[(b >> 52) % (sizeof industries / sizeof *industries)]
+					: NULL;
+	const char *kind = (b >> 20) % 10 < 3 && stage >= PSTAGE_STARTED ? "continuing" : "new";
+	const char *finished = iso(af, d.finish); /* NULL when not finished */
+	const char *v[] = { num(ids, pid), x->unit[u], code, name, categories[cat], industry, kind,
 		num(tot, total), num(ann, annual), num(yr, proj_date_year(x->p->today)),
 		builder ? num(bid, x->p->first_enterprise + x->city * x->p->enterprises +
 				       (int64_t)((b >> 24) % (uint64_t)x->p->enterprises)) : NULL,
 		loc, num(lid, x->leader[u][(b >> 40) % LEADERS]), num(did, x->dept[u][(b >> 44) % DEPTS]),
 		proj_stage_info((enum proj_stage)stage)->code, iso(sd, d.stage_date),
-		iso(ps, d.planned_start), iso(as, d.start), iso(af, d.finish),
-		stage == PSTAGE_IN_STATS ? af : NULL, tags_for(b >> 48, cat, stage, bond),
+		iso(ps, d.planned_start), iso(as, d.start), finished,
+		stage == PSTAGE_IN_STATS ? finished : NULL, tags_for(b >> 48, cat, stage, bond),
 		bond ? "1" : "0", num(now, x->p->now), now };
 	gcode rc = db_copy_row(x->projects, v, e);
 	x->n->projects++;
 	if (rc == G_OK) {
 		char idp[24];
-		const char *h[] = { x->unit[u], num(idp, pid), v[14], sd, "生成数据 generated", "gen", now };
+		const char *h[] = { x->unit[u], num(idp, pid), v[14], v[15], "生成数据 generated", "gen", now };
 		rc = db_copy_row(x->history, h, e);
 	}
 	if (rc == G_OK && stage >= PSTAGE_PREPARING)
