@@ -92,7 +92,8 @@ test: deps-test
 	@$(MAKE) --no-print-directory build/guatu unit
 	@tests/run-all.sh
 
-bench: deps-test build/guatu
+bench: build/guatu
+	@tools/install-deps.sh bench
 	@bench/run.sh
 
 install: build/guatu

@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # make bench: generates (or reuses) a city-scale database and measures the
 # read endpoints with wrk (32 connections), against nginx serving the same
-# bytes on loopback as the ceiling, on SQLite and on PostgreSQL; plus
-# start-up time and peak memory. Prints a table and appends it to
+# bytes on loopback as the ceiling, on SQLite and on PostgreSQL; monthly-
+# report submissions (POST, durable, audited); start-up time and peak
+# memory; the 1,000,000-row import. Prints a table and appends it to
 # bench/RESULTS.md with the date, machine and commit.
+#
+# BENCH_SECONDS (default 10) per endpoint; BENCH_PG=0 skips PostgreSQL;
+# BENCH_GEN_ARGS (e.g. "--enterprises 20000") and BENCH_SQLITE_DB make a
+# smaller trial run (BENCH_IMPORT=0 skips the import; BENCH_RECORD=0 does not
+# append to RESULTS.md);
+# BENCH_COCKPIT=1 adds the cockpit (GET /api/v1/cockpit, issue 4) once its
+# route exists on this branch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${GUATU_BIN:-build/guatu}
@@ -22,7 +30,8 @@ PW='Guatu#Perf2026'
 
 prepare_db() { # $1 db url/path
   local db=$1
-  "$BIN" gen --scale city --seed 1 --db "$db" >/dev/null 2>"$work/gen.log"
+  # shellcheck disable=SC2086 # BENCH_GEN_ARGS is a list of flags
+  "$BIN" gen --scale city --seed 1 ${BENCH_GEN_ARGS:-} --db "$db" >/dev/null 2>"$work/gen.log"
   printf '%s\n' "$PW" | "$BIN" user add bench --role leader --region 220100 --password-stdin --db "$db" >/dev/null
 }
 
@@ -36,9 +45,9 @@ start_server() { # $1 db -> sets url, spid, startup_ms
   url="http://127.0.0.1:$port"
 }
 
-login() { # -> sets cookie, csrf (changes the forced password once)
-  local r
-  r=$(curl -s -c "$work/cj" -H 'Content-Type: application/json' -d "{\"username\":\"bench\",\"password\":\"$PW\"}" "$url/api/v1/session")
+login() { # [$1 username] -> sets cookie, csrf (changes the forced password once)
+  local r who=${1:-bench}
+  r=$(curl -s -c "$work/cj" -H 'Content-Type: application/json' -d "{\"username\":\"$who\",\"password\":\"$PW\"}" "$url/api/v1/session")
   csrf=$(printf '%s' "$r" | python3 -c 'import sys,json; print(json.load(sys.stdin)["csrf_token"])')
   if printf '%s' "$r" | grep -q '"must_change_password":true'; then
     curl -s -b "$work/cj" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
@@ -48,8 +57,9 @@ login() { # -> sets cookie, csrf (changes the forced password once)
   cookie=$(awk '$6=="guatu_session"{print "guatu_session="$7}' "$work/cj")
 }
 
-run_wrk() { # $1 url -> "rps p50ms p99ms"
-  wrk -t2 -c$CONNS -d"${DUR}s" --latency -H "Cookie: $cookie" "$1" >"$work/wrk.txt" 2>&1 || true
+run_wrk() { # $1 url [wrk options…] -> "rps p50ms p99ms non2xx requests"
+  local u=$1; shift
+  wrk -t2 -c$CONNS -d"${DUR}s" --latency -H "Cookie: $cookie" "$@" "$u" >"$work/wrk.txt" 2>&1 || true
   python3 - "$work/wrk.txt" <<'PY'
 import re,sys
 t=open(sys.argv[1]).read()
@@ -59,7 +69,8 @@ def ms(label):
     v=float(m.group(1)); return v/1000 if m.group(2)=='us' else v*1000 if m.group(2)=='s' else v
 rps=re.search(r'Requests/sec:\s+([\d.]+)', t)
 non2xx=re.search(r'Non-2xx or 3xx responses:\s+(\d+)', t)
-print(f"{float(rps.group(1)) if rps else 0:.0f} {ms('50%'):.2f} {ms('99%'):.2f} {non2xx.group(1) if non2xx else 0}")
+total=re.search(r'(\d+) requests in', t)
+print(f"{float(rps.group(1)) if rps else 0:.0f} {ms('50%'):.2f} {ms('99%'):.2f} {non2xx.group(1) if non2xx else 0} {total.group(1) if total else 0}")
 PY
 }
 
@@ -81,23 +92,63 @@ ENDPOINTS=(
   "enterprise search 消防装备|/api/v1/enterprises?q=%E6%B6%88%E9%98%B2%E8%A3%85%E5%A4%87"
   "enterprise list 朝阳区 p3|/api/v1/enterprises?region=220104&page=3"
   "enterprise detail|/api/v1/enterprises/123457"
+  "project list 在建 by investment|/api/v1/projects?stage=building&sort=total_investment&order=desc"
+  "project detail|/api/v1/projects/{PROJECT}"
   "me|/api/v1/me"
 )
+# ---- cockpit hook (issue 4): switch on with BENCH_COCKPIT=1 once
+# GET /api/v1/cockpit is merged; it is measured like the other reads. ----
+if [ "${BENCH_COCKPIT:-0}" = 1 ]; then
+  ENDPOINTS=("cockpit 长春市|/api/v1/cockpit?region=220100" "${ENDPOINTS[@]}")
+fi
+
+# Runs SQL on the database under test (sqlite3 or psql), for set-up checks.
+db_sql() { # $1 db, $2 sql
+  case $1 in
+    postgres://*|postgresql://*) psql -qtA "$1" -c "$2" ;;
+    *) sqlite3 "$1" "$2" ;;
+  esac
+}
+
+# Monthly-report submissions: POST drafts by a 包保 leader of 朝阳区, each a
+# durable transaction with its audit record (counted afterwards).
+bench_reports() { # $1 label, $2 db
+  local label=$1 db=$2 who=gen_220104_1 ids before after saved_pw=$PW saved_cookie=$cookie
+  PW='Guatu#Perf2026'
+  printf '%s\n' "$PW" | "$BIN" user passwd "$who" --password-stdin --db "$db" >/dev/null
+  db_sql "$db" "DELETE FROM project_reports WHERE progress_text = '压测 bench'" >/dev/null
+  login "$who"
+  ids=$(curl -s -H "Cookie: $cookie" "$url/api/v1/projects?leader_id=me&per_page=500" |
+        python3 -c 'import sys,json; print(",".join(str(p["id"]) for p in json.load(sys.stdin)["items"]))')
+  before=$(db_sql "$db" "SELECT COUNT(*) FROM audit_log WHERE action = 'report_create'")
+  read -r rps p50 p99 bad total < <(BENCH_IDS=$ids BENCH_COOKIE=$cookie BENCH_CSRF=$csrf \
+    run_wrk "$url/" -s bench/report-submit.lua)
+  after=$(db_sql "$db" "SELECT COUNT(*) FROM audit_log WHERE action = 'report_create'")
+  rows+=("$label|report submission (POST, audited)|$rps|$p50|$p99|$bad|")
+  extra+=("$label: report submissions: $((total - bad)) of $total requests answered 2xx; audit records written: $((after - before)) (requests in flight when wrk stops commit too; synchronous=FULL on SQLite, fsync on commit on PostgreSQL)")
+  PW=$saved_pw cookie=$saved_cookie
+}
 
 bench_backend() { # $1 label, $2 db
   local label=$1 db=$2
   PW='Guatu#Perf2026'   # reset: a reused database holds the last run's password
   printf '%s\n' "$PW" | "$BIN" user passwd bench --password-stdin --db "$db" >/dev/null
   start_server "$db"; login
-  local peak_kb
+  local peak_kb project
   mkdir -p "$work/static"
+  # the first project under construction: reports, procedures, milestones, problems
+  project=$(curl -s -H "Cookie: $cookie" "$url/api/v1/projects?stage=building&per_page=1" |
+            python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
   for e in "${ENDPOINTS[@]}"; do
     local name=${e%%|*} path=${e#*|} f
+    path=${path//\{PROJECT\}/$project}
     f="$work/static/$(printf '%s' "$name" | md5sum | cut -c1-8).json"
+    curl -s -H "Cookie: $cookie" "$url$path" >/dev/null   # warm: e.g. the day's status lights
     curl -s -H "Cookie: $cookie" "$url$path" >"$f"
-    read -r rps p50 p99 bad < <(run_wrk "$url$path")
+    read -r rps p50 p99 bad _ < <(run_wrk "$url$path")
     rows+=("$label|$name|$rps|$p50|$p99|$bad|$(basename "$f")")
   done
+  bench_reports "$label" "$db"
   if [ "$label" = SQLite ] && [ -x /usr/bin/chromium ]; then
     read -r t_login t_home < <(node bench/first-render.mjs "$url/" bench "$PW")
     extra+=("first render, cold Chromium: login page ${t_login} ms; home page after login ${t_home} ms (the cockpit comes with issue 4)")
@@ -108,7 +159,7 @@ bench_backend() { # $1 label, $2 db
 }
 
 rows=(); extra=()
-sqlite_db="$DATA/city.db"
+sqlite_db=${BENCH_SQLITE_DB:-$DATA/city.db}
 if [ ! -f "$sqlite_db" ]; then
   echo "generating city-scale SQLite database (once)..."
   t0=$(date +%s); prepare_db "$sqlite_db"; extra+=("SQLite city generation: $(( $(date +%s) - t0 )) s")
@@ -116,7 +167,8 @@ fi
 bench_backend SQLite "$sqlite_db"
 
 if [ "${BENCH_PG:-1}" = 1 ]; then
-  pgdir="$work/pg"; pg_url=$(tools/pg-test-server.sh start "$pgdir")
+  # durable settings (the test server's default is fsync off): writes are measured as in production
+  pgdir="$work/pg"; pg_url=$(GUATU_PG_DURABLE=1 tools/pg-test-server.sh start "$pgdir")
   echo "generating city-scale PostgreSQL database..."
   t0=$(date +%s); prepare_db "$pg_url"; extra+=("PostgreSQL city generation: $(( $(date +%s) - t0 )) s")
   bench_backend PostgreSQL "$pg_url"
@@ -124,28 +176,34 @@ fi
 
 # Import of 1,000,000 enterprises from CSV (the city's own, exported once),
 # against sqlite3's .import of the same file into a bare table as the floor.
+if [ "${BENCH_IMPORT:-1}" = 1 ]; then
 csv="$DATA/enterprises-1m.csv"
 [ -f "$csv" ] || "$BIN" export enterprises --format csv --db "$sqlite_db" >"$csv"
 idb="$work/import.db"
-"$BIN" gen --scale city --enterprises 0 --db "$idb" >/dev/null 2>&1   # regions only
+"$BIN" gen --scale city --enterprises 0 --projects 0 --db "$idb" >/dev/null 2>&1   # regions only
 t0=$(date +%s%N); "$BIN" import enterprises "$csv" --db "$idb" >/dev/null 2>"$work/import.err"
 t_imp=$(( ($(date +%s%N) - t0) / 1000000 ))
 t0=$(date +%s%N); sqlite3 "$work/floor.db" ".mode csv" ".import $csv ent" >/dev/null
 t_floor=$(( ($(date +%s%N) - t0) / 1000000 ))
 extra+=("import of 1,000,000 enterprises from CSV (validated, one transaction, FTS rebuilt): ${t_imp} ms; sqlite3 .import of the same file: ${t_floor} ms")
+fi
 extra+=("initial web bytes (index.html + referenced JS/CSS, gzipped): $(node bench/web-bytes.mjs web/dist) bytes")
 start_nginx
 table="| backend | endpoint | req/s | p50 ms | p99 ms | non-2xx | nginx req/s (same bytes) | % of nginx |
 |---|---|---|---|---|---|---|---|"
 for r in "${rows[@]}"; do
   IFS='|' read -r b n rps p50 p99 bad file <<<"$r"
-  read -r nrps _ _ _ < <(run_wrk "$nginx_url/$file")
+  if [ -z "$file" ]; then # a write: nginx has no counterpart
+    table+=$'\n'"| $b | $n | $rps | $p50 | $p99 | $bad | — | — |"
+    continue
+  fi
+  read -r nrps _ _ _ _ < <(run_wrk "$nginx_url/$file")
   pct=$(python3 -c "print(f'{100*$rps/max($nrps,1):.0f}%')")
   table+=$'\n'"| $b | $n | $rps | $p50 | $p99 | $bad | $nrps | $pct |"
 done
 echo "$table"
 printf '%s\n' "${extra[@]}"
-{
+[ "${BENCH_RECORD:-1}" = 1 ] && {
   echo; echo "## $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD)"
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); wrk -t2 -c$CONNS -d${DUR}s"
   echo; echo "$table"; echo; printf -- '- %s\n' "${extra[@]}"

@@ -2,7 +2,7 @@
 # Installs what the build (and, with "test", the tests) need and this
 # machine lacks: Debian -dev packages by name through apt-get, and the
 # web UI's npm packages from its lock file. Safe to run repeatedly.
-# usage: tools/install-deps.sh build|test
+# usage: tools/install-deps.sh build|test|bench
 set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
@@ -31,7 +31,7 @@ need_lib() { # $1 header, $2 -l flag, $3 package
 need_lib csv.h -lcsv libcsv-dev
 command -v node >/dev/null || missing+=(nodejs npm)
 
-if [ "$mode" = test ]; then
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   need_pc cmocka libcmocka-dev
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
   ls /usr/share/postgresql/*/extension/pg_trgm.control >/dev/null 2>&1 || missing+=(postgresql-contrib)
@@ -41,6 +41,11 @@ if [ "$mode" = test ]; then
   command -v xmllint >/dev/null || missing+=(libxml2-utils)
   command -v unzip >/dev/null || missing+=(unzip)
   command -v runuser >/dev/null || missing+=(util-linux)
+fi
+if [ "$mode" = bench ]; then # make bench: load generator, static ceiling, profiler
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  command -v sqlite3 >/dev/null || missing+=(sqlite3)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -58,5 +63,5 @@ npm_ci() { # $1: directory with package-lock.json
   fi
 }
 npm_ci web
-[ "$mode" = test ] && [ -f tests/e2e/package-lock.json ] && npm_ci tests/e2e
+[ "$mode" != build ] && [ -f tests/e2e/package-lock.json ] && npm_ci tests/e2e
 exit 0

@@ -8,7 +8,9 @@
 # guatu-test, created when missing, or nobody. When that user cannot reach
 # DIR (e.g. under a private mktemp directory), the cluster lives in a fresh
 # directory under /tmp that DIR/cluster points to.
-# GUATU_PG_KEEP=1 keeps the data directory on stop.
+# GUATU_PG_KEEP=1 keeps the data directory on stop. GUATU_PG_DURABLE=1
+# keeps PostgreSQL's durable defaults (fsync, synchronous commit, full page
+# writes): make bench measures writes as production would make them.
 set -euo pipefail
 
 die() { echo "pg-test-server: $*" >&2; exit 1; }
@@ -101,9 +103,8 @@ init_cluster() {
 # guatu test server
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$cluster'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+$(if [ "${GUATU_PG_DURABLE:-0}" = 1 ]; then echo "# durable: PostgreSQL's defaults"; else
+  printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n'; fi)
 max_connections = 200
 log_min_messages = warning
 log_line_prefix = '%m [%p] '

@@ -35,23 +35,29 @@ static bool cookie_value(const char *header, const char *name, char *out, size_t
 	return false;
 }
 
+static gcode set_principal(struct api_req *rq, const struct user_row *u, struct gerror *e)
+{
+	if (u->disabled)
+		return unauth(e, "账号不可用", "the account is not available");
+	rq->who.user_id = u->id;
+	rq->who.role = role_from_code(u->role);
+	memcpy(rq->who.region, u->region, sizeof rq->who.region);
+	rq->who.department_id = u->department_id;
+	rq->who.enterprise_id = u->enterprise_id;
+	text_copy(rq->username, sizeof rq->username, u->username);
+	rq->must_change = u->must_change_password != 0;
+	rq->authed = true;
+	return G_OK;
+}
+
 static gcode load_principal(struct api_req *rq, int64_t user_id, struct gerror *e)
 {
 	struct user_row u;
 	gcode rc = store_user_by_id(rq->db, user_id, &u, e);
-	if (rc == G_ERR_NOTFOUND || (rc == G_OK && u.disabled))
+	mem_wipe(u.password_hash, sizeof u.password_hash);
+	if (rc == G_ERR_NOTFOUND)
 		return unauth(e, "账号不可用", "the account is not available");
-	if (rc != G_OK)
-		return rc;
-	rq->who.user_id = u.id;
-	rq->who.role = role_from_code(u.role);
-	memcpy(rq->who.region, u.region, sizeof rq->who.region);
-	rq->who.department_id = u.department_id;
-	rq->who.enterprise_id = u.enterprise_id;
-	text_copy(rq->username, sizeof rq->username, u.username);
-	rq->must_change = u.must_change_password != 0;
-	rq->authed = true;
-	return G_OK;
+	return rc == G_OK ? set_principal(rq, &u, e) : rc;
 }
 
 static gcode by_token(struct api_req *rq, const char *token, struct gerror *e)
@@ -74,9 +80,13 @@ static gcode by_cookie(struct api_req *rq, struct api_resp *rs, struct gerror *e
 		return unauth(e, "请先登录", "please log in");
 	secret_hash_token(sid, rq->session_hash);
 	mem_wipe(sid, sizeof sid);
-	int64_t user_id, last_seen;
-	if (store_session_get(rq->db, rq->session_hash, &user_id, rq->csrf, &last_seen, e) != G_OK)
+	int64_t last_seen;
+	struct user_row u; /* session and user in one statement */
+	gcode rc = store_session_user(rq->db, rq->session_hash, &u, rq->csrf, &last_seen, e);
+	if (rc == G_ERR_NOTFOUND)
 		return unauth(e, "会话已失效，请重新登录", "the session has ended: please log in again");
+	if (rc != G_OK)
+		return rc;
 	int64_t idle = (int64_t)rq->app->cfg.session_idle_minutes * 60;
 	if (rq->now - last_seen > idle) {
 		store_session_delete(rq->db, rq->session_hash, NULL);
@@ -86,7 +96,7 @@ static gcode by_cookie(struct api_req *rq, struct api_resp *rs, struct gerror *e
 	}
 	if (rq->now - last_seen >= 30) /* touch at most twice a minute */
 		store_session_touch(rq->db, rq->session_hash, rq->now, NULL);
-	return load_principal(rq, user_id, e);
+	return set_principal(rq, &u, e);
 }
 
 gcode auth_authenticate(struct api_req *rq, struct api_resp *rs, struct gerror *e)

@@ -1,6 +1,7 @@
 #include "api/enterprise_io.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -32,12 +33,22 @@ const struct sheet_schema enterprise_sheet = { "企业名录", cols, NCOLS, 2, f
 
 #define MAX_LISTED 200
 
+/* Valid rows wait here to be inserted ENT_BATCH at a time. */
+struct pending_row {
+	size_t num;
+	char code[19], industry[8], name[301];
+};
+
 struct import_state {
 	struct db *c;
 	const struct principal *who;
 	json_t *regions;   /* code -> name, and name -> code, of regions in reach */
 	json_t *errors, *warnings;
 	int64_t error_count, rows;
+	int code_col;      /* the credit-code column, for duplicate errors */
+	int n;             /* rows pending */
+	struct enterprise_fields f[ENT_BATCH];
+	struct pending_row p[ENT_BATCH];
 };
 
 static void row_error(struct import_state *st, size_t row, int col, const char *field,
@@ -139,41 +150,78 @@ static bool check_row(struct import_state *st, const struct sheet_map *map,
 	return ok;
 }
 
-static gcode insert_row(struct import_state *st, const struct sheet_map *map,
-			const struct sheet_row *row, const struct enterprise_fields *f,
-			int64_t now, int64_t *id, struct gerror *e)
+/* Inserts the pending rows; a taken credit code is a row error. */
+static gcode flush_rows(struct import_state *st, int64_t now, struct gerror *e)
 {
-	gcode rc = store_enterprise_insert_new(st->c, f, now, id, e);
-	if (rc == G_OK && !*id) /* a duplicate code: report the row, keep checking */
-		row_error(st, row->num, map->col[COL_CODE], "credit_code",
-			  "统一社会信用代码已登记（库中或本文件前面的行）",
-			  "credit code already registered (in the registry or earlier in this file)");
+	bool dup[ENT_BATCH];
+	gcode rc = store_enterprise_insert_batch(st->c, st->f, st->n, now, dup, e);
+	for (int i = 0; rc == G_OK && i < st->n; i++)
+		if (dup[i])
+			row_error(st, st->p[i].num, st->code_col, "credit_code",
+				  "统一社会信用代码已登记（库中或本文件前面的行）",
+				  "credit code already registered (in the registry or earlier in this file)");
+	st->n = 0;
 	return rc;
 }
 
+/* Queues a checked row, copying what points into the reader's buffers. */
+static gcode queue_row(struct import_state *st, const struct sheet_row *row,
+		       const struct enterprise_fields *f, int64_t now, struct gerror *e)
+{
+	struct pending_row *p = &st->p[st->n];
+	struct enterprise_fields *q = &st->f[st->n];
+	*q = *f;
+	p->num = row->num;
+	snprintf(p->name, sizeof p->name, "%s", f->name);
+	q->name = p->name;
+	if (f->credit_code)
+		q->credit_code = memcpy(p->code, f->credit_code, sizeof p->code);
+	if (f->industry)
+		q->industry = memcpy(p->industry, f->industry, sizeof p->industry);
+	return ++st->n == ENT_BATCH ? flush_rows(st, now, e) : G_OK;
+}
+
+/* Batches report duplicates late: errors are put back in row order. */
+static int by_row(const void *a, const void *b)
+{
+	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "row"));
+	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "row"));
+	return (x > y) - (x < y);
+}
+
+static void sort_by_row(json_t *list)
+{
+	size_t n = json_array_size(list);
+	json_t **v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_incref(json_array_get(list, i));
+	qsort(v, n, sizeof *v, by_row);
+	json_array_clear(list);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, v[i]);
+	free(v);
+}
+
 /* Reads, checks and inserts every row; the caller's transaction decides. */
-static gcode import_rows(struct import_state *st, struct sheet_reader *r, int64_t *first_id,
-			 int64_t *last_id, struct gerror *e)
+static gcode import_rows(struct import_state *st, struct sheet_reader *r, struct gerror *e)
 {
 	struct sheet_map map;
 	gcode rc = sheet_map_header(r, &enterprise_sheet, &map, e);
 	int64_t now = (int64_t)time(NULL);
 	const struct sheet_row *row;
+	st->code_col = rc == G_OK ? map.col[COL_CODE] : -1;
 	while (rc == G_OK && (rc = sheet_reader_next(r, &row, e)) == G_OK && row) {
 		if (sheet_row_blank(row) || sheet_map_is_example(&enterprise_sheet, &map, row))
 			continue;
 		st->rows++;
 		struct enterprise_fields f;
 		char code[19], industry[8];
-		if (!check_row(st, &map, row, &f, code, industry))
-			continue;
-		int64_t id = 0;
-		rc = insert_row(st, &map, row, &f, now, &id, e);
-		if (id && !*first_id)
-			*first_id = id;
-		if (id)
-			*last_id = id;
+		if (check_row(st, &map, row, &f, code, industry))
+			rc = queue_row(st, row, &f, now, e);
 	}
+	if (rc == G_OK && st->n)
+		rc = flush_rows(st, now, e);
+	sort_by_row(st->errors);
 	return rc;
 }
 
@@ -189,9 +237,10 @@ gcode enterprise_import(struct db *c, const struct actor *a, const struct princi
 			const void *data, size_t len, bool dry_run, json_t **report,
 			struct gerror *e)
 {
-	struct import_state st = { c, who, NULL, json_array(), json_array(), 0, 0 };
+	struct import_state st = { .c = c, .who = who, .errors = json_array(),
+				   .warnings = json_array() };
 	struct sheet_reader *r = NULL;
-	int64_t first = 0, last = 0;
+	int64_t before = 0, first = 0, last = 0;
 	*report = NULL;
 	gcode rc = sheet_reader_new(&r, data, len, NULL, e);
 	if (rc == G_OK)
@@ -199,12 +248,16 @@ gcode enterprise_import(struct db *c, const struct actor *a, const struct princi
 	if (rc == G_OK)
 		rc = db_begin(c, e);
 	if (rc == G_OK)
-		rc = store_enterprise_bulk_begin(c, e);
+		rc = store_enterprise_bulk_begin(c, (int64_t)(len / 64), e); /* ~rows */
 	if (rc == G_OK)
-		rc = import_rows(&st, r, &first, &last, e);
+		rc = store_enterprise_max_id(c, &before, e);
+	if (rc == G_OK)
+		rc = import_rows(&st, r, e);
 	bool write = rc == G_OK && !dry_run && !st.error_count && st.rows;
 	if (write)
-		rc = store_enterprise_bulk_end(c, e);
+		rc = store_enterprise_bulk_end(c, (int64_t)(len / 64), e);
+	if (write && rc == G_OK) /* ids only grow: the new rows are those above */
+		rc = store_enterprise_ids_above(c, before, &first, &last, e);
 	if (write && rc == G_OK) {
 		json_t *what = json_pack("{s:I,s:I,s:I,s:s}", "rows", (json_int_t)st.rows,
 					 "first_id", (json_int_t)first, "last_id", (json_int_t)last,
@@ -217,6 +270,8 @@ gcode enterprise_import(struct db *c, const struct actor *a, const struct princi
 		rc = db_commit(c, e);
 	else
 		db_rollback(c); /* a dry run or any bad row writes nothing */
+	if (!write || rc != G_OK)
+		store_enterprise_bulk_cancel(c);
 	if (rc == G_OK || st.rows)
 		*report = report_json(&st, dry_run, write && rc == G_OK);
 	if (rc == G_OK && st.error_count) {

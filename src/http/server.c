@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "http/json_out.h"
 #include "http/metrics.h"
 #include "http/static.h"
 
@@ -102,8 +103,9 @@ static enum MHD_Result serve_api(struct http_server *s, struct MHD_Connection *c
 		n = rs.raw_len;
 		rs.raw = NULL;
 	} else if (rs.body) {
-		out = json_dumps(rs.body, JSON_COMPACT);
-		n = out ? strlen(out) : 0;
+		out = json_out_compact(rs.body, &n);
+		if (!out)
+			n = 0;
 	}
 	struct MHD_Response *r = MHD_create_response_from_buffer(
 		n, out ? out : (void *)"", out ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);

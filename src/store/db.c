@@ -201,6 +201,23 @@ gcode db_run(struct db *c, const char *sql, int64_t *changes, struct gerror *e,
 	return rc;
 }
 
+gcode db_copy_begin(struct db *c, const char *table, const char *cols, int ncols,
+		    struct db_copy **out, struct gerror *e)
+{
+	*out = NULL;
+	return DRV(c)->copy_begin(c, table, cols, ncols, out, e);
+}
+
+gcode db_copy_row(struct db_copy *b, const char *const *vals, struct gerror *e)
+{
+	return SDRV(b)->copy_row(b, vals, e);
+}
+
+gcode db_copy_end(struct db_copy *b, struct gerror *e)
+{
+	return b ? SDRV(b)->copy_end(b, e) : G_OK;
+}
+
 const char *db_like_pattern(const char *q, char *out, size_t cap)
 {
 	if (!q || !*q || strlen(q) * 2 + 3 > cap)

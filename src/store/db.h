@@ -14,6 +14,7 @@ enum { DB_ROW = 1, DB_DONE = 0 }; /* db_step results; <0 is an error */
 
 struct db;
 struct db_stmt;
+struct db_copy;
 
 struct db_driver {
 	const char *name;
@@ -36,6 +37,11 @@ struct db_driver {
 	void (*finish)(struct db_stmt *s);
 	/* Number of rows the last INSERT/UPDATE/DELETE changed. */
 	int64_t (*changes)(struct db_stmt *s);
+	/* Bulk loading (db_copy_*). */
+	gcode (*copy_begin)(struct db *c, const char *table, const char *cols, int ncols,
+			    struct db_copy **out, struct gerror *e);
+	gcode (*copy_row)(struct db_copy *b, const char *const *vals, struct gerror *e);
+	gcode (*copy_end)(struct db_copy *b, struct gerror *e);
 };
 
 /* The connection header every driver's struct db begins with. */
@@ -91,6 +97,19 @@ gcode db_prepare_bind(struct db *c, const char *sql, struct db_stmt **out,
  * receives the number of rows changed. */
 gcode db_run(struct db *c, const char *sql, int64_t *changes, struct gerror *e,
 	     const char *fmt, ...);
+
+/* Bulk loading of many rows into one table inside the caller's
+ * transaction: COPY ... FROM STDIN on PostgreSQL (no round trip per row), a
+ * reused INSERT on SQLite. cols is the column list "a, b, c" of ncols
+ * names (code constants, never user input); each row gives ncols values
+ * as text, NULL for NULL. db_copy_end frees b whatever happened; an error
+ * of a row may only show there (PostgreSQL sends rows in chunks of a few
+ * MiB). Loads open at once are written in an order of their own: a load
+ * whose rows reference another's rows must end after it. */
+gcode db_copy_begin(struct db *c, const char *table, const char *cols, int ncols,
+		    struct db_copy **out, struct gerror *e);
+gcode db_copy_row(struct db_copy *b, const char *const *vals, struct gerror *e);
+gcode db_copy_end(struct db_copy *b, struct gerror *e);
 
 /* Writes "%q%" with LIKE's metacharacters escaped by backslash, for use
  * with ESCAPE '\'. Returns out, or NULL when q is NULL/empty or too long. */

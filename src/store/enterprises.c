@@ -245,6 +245,132 @@ gcode store_enterprise_insert_new(struct db *c, const struct enterprise_fields *
 	return rc;
 }
 
+/* Batched inserts for bulk loads on SQLite: one multi-row INSERT … ON
+ * CONFLICT DO NOTHING (without RETURNING, whose temporary table SQLite
+ * builds per execution) writes a batch, and its change count says whether
+ * a row was skipped as a duplicate; only then are the batch's codes looked
+ * up (a code stored under an id from before the statement was taken
+ * already). About five times faster per row than single inserts. */
+#define ENT_INS_COLS \
+	"INSERT INTO enterprises (region, credit_code, credit_code_valid, name, industry," \
+	" created_at, updated_at) VALUES "
+static char batch_insert_sql[sizeof ENT_INS_COLS + ENT_BATCH * 40 + 64];
+static pthread_once_t batch_once = PTHREAD_ONCE_INIT;
+
+static void batch_sql_init(void)
+{
+	size_t n = (size_t)snprintf(batch_insert_sql, sizeof batch_insert_sql, "%s", ENT_INS_COLS);
+	for (int i = 0; i < ENT_BATCH; i++) {
+		int b = i * 5;
+		n += (size_t)snprintf(batch_insert_sql + n, sizeof batch_insert_sql - n,
+				      "%s($%d,$%d,$%d,$%d,$%d,$%d,$%d)", i ? "," : "", b + 1, b + 2,
+				      b + 3, b + 4, b + 5, ENT_BATCH * 5 + 1, ENT_BATCH * 5 + 1);
+	}
+	snprintf(batch_insert_sql + n, sizeof batch_insert_sql - n,
+		 " ON CONFLICT (credit_code) DO NOTHING");
+}
+
+/* True when a code appears earlier in the batch. */
+static bool batch_twins(const struct enterprise_fields *f, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < i && f[i].credit_code; j++)
+			if (f[j].credit_code && !strcmp(f[i].credit_code, f[j].credit_code))
+				return true;
+	return false;
+}
+
+static void bind_row(struct db_stmt *s, int base, const struct enterprise_fields *f)
+{
+	db_bind_text(s, base + 1, f->region);
+	db_bind_opt_text(s, base + 2, f->credit_code);
+	db_bind_i64(s, base + 3, f->credit_code_valid);
+	db_bind_text(s, base + 4, f->name);
+	db_bind_opt_text(s, base + 5, f->industry);
+}
+
+static gcode one_by_one(struct db *c, const struct enterprise_fields *f, int n, int64_t now,
+			bool *dup, struct gerror *e)
+{
+	gcode rc = G_OK;
+	for (int i = 0; i < n && rc == G_OK; i++) {
+		int64_t id;
+		rc = store_enterprise_insert_new(c, &f[i], now, &id, e);
+		dup[i] = rc == G_OK && !id;
+	}
+	return rc;
+}
+
+/* After a batch came up short: the rows whose code is stored under an id
+ * from before the statement were skipped. */
+static gcode mark_skipped(struct db *c, const struct enterprise_fields *f, int n, int64_t before,
+			  bool *dup, struct gerror *e)
+{
+	gcode rc = G_OK;
+	for (int i = 0; i < n && rc == G_OK; i++) {
+		struct db_stmt *s;
+		if (!f[i].credit_code)
+			continue;
+		rc = db_prepare_bind(c, "SELECT id FROM enterprises WHERE credit_code = $1", &s, e, "t",
+				     f[i].credit_code);
+		if (rc == G_OK && db_step(s, e) == DB_ROW)
+			dup[i] = db_col_i64(s, 0) <= before;
+		db_finish(s);
+	}
+	return rc;
+}
+
+gcode store_enterprise_insert_batch(struct db *c, const struct enterprise_fields *f, int n,
+				    int64_t now, bool *dup, struct gerror *e)
+{
+	for (int i = 0; i < n; i++)
+		dup[i] = false;
+	if (db_dialect_of(c) != DB_SQLITE || n != ENT_BATCH || batch_twins(f, n))
+		return one_by_one(c, f, n, now, dup, e); /* the rare case stays simple */
+	pthread_once(&batch_once, batch_sql_init);
+	int64_t before = 0;
+	struct db_stmt *s;
+	gcode rc = store_enterprise_max_id(c, &before, e);
+	if (rc == G_OK)
+		rc = db_prepare(c, batch_insert_sql, &s, e);
+	if (rc != G_OK)
+		return rc;
+	for (int i = 0; i < n; i++)
+		bind_row(s, i * 5, &f[i]);
+	db_bind_i64(s, ENT_BATCH * 5 + 1, now);
+	int r = db_step(s, e);
+	int64_t written = r == DB_DONE ? db_changes(s) : 0;
+	db_finish(s);
+	count_cache_bump(count_cache());
+	if (r < 0)
+		return e && e->code ? e->code : G_ERR_DB;
+	return written < n ? mark_skipped(c, f, n, before, dup, e) : G_OK;
+}
+
+/* A lone max() is read off the end of the id index: no scan. */
+gcode store_enterprise_max_id(struct db *c, int64_t *id, struct gerror *e)
+{
+	return db_scalar_i64(c, "SELECT MAX(id) FROM enterprises", 0, id, e);
+}
+
+gcode store_enterprise_ids_above(struct db *c, int64_t above, int64_t *first, int64_t *last,
+				 struct gerror *e)
+{
+	struct db_stmt *s;
+	gcode rc = db_prepare_bind(c, "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0)"
+				      " FROM enterprises WHERE id > $1", &s, e, "i", above);
+	if (rc != G_OK)
+		return rc;
+	int r = db_step(s, e);
+	if (r == DB_ROW) {
+		if (first)
+			*first = db_col_i64(s, 0);
+		*last = db_col_i64(s, 1);
+	}
+	db_finish(s);
+	return r < 0 ? (e && e->code ? e->code : G_ERR_DB) : G_OK;
+}
+
 gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 			      const struct enterprise_fields *f, int64_t now, struct gerror *e)
 {
@@ -262,20 +388,57 @@ gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 	return rc == G_OK && n == 0 ? store_stale(e) : rc;
 }
 
-gcode store_enterprise_bulk_begin(struct db *c, struct gerror *e)
+/* Bulk loads of at least BULK_MIN rows (measured on 1,000,000 rows).
+ * SQLite: the per-row trigram trigger is dropped and the index rebuilt
+ * once; the (region, id) index is dropped and rebuilt from sorted keys; a
+ * 256 MiB page cache keeps the transaction's pages in memory instead of
+ * spilling them to the WAL and reading them back. PostgreSQL: the trigram
+ * GIN index and the (region, id) index are built after the load. The
+ * unique credit-code index stays: it finds duplicates row by row. A
+ * rollback undoes all of it. Smaller loads keep the indexes as they are
+ * (rebuilding a million rows' index for a few new ones costs more). */
+#define BULK_CACHE_KIB "262144"
+enum { BULK_MIN = 20000 };
+
+gcode store_enterprise_bulk_begin(struct db *c, int64_t rows, struct gerror *e)
 {
-	if (db_dialect_of(c) != DB_SQLITE)
+	if (rows < BULK_MIN)
 		return G_OK;
-	return db_exec(c, "DROP TRIGGER IF EXISTS enterprises_ai", e);
+	if (db_dialect_of(c) != DB_SQLITE)
+		return db_exec(c, "DROP INDEX IF EXISTS enterprises_name_trgm;"
+				  "DROP INDEX IF EXISTS enterprises_region;", e);
+	return db_exec(c, "PRAGMA cache_size = -" BULK_CACHE_KIB ";"
+			  "DROP TRIGGER IF EXISTS enterprises_ai;"
+			  "DROP INDEX IF EXISTS enterprises_region;", e);
 }
 
-gcode store_enterprise_bulk_end(struct db *c, struct gerror *e)
+gcode store_enterprise_bulk_end(struct db *c, int64_t rows, struct gerror *e)
 {
-	if (db_dialect_of(c) != DB_SQLITE) /* fresh statistics, or the planner ignores the indexes */
-		return db_exec(c, "ANALYZE enterprises", e);
 	count_cache_bump(count_cache());
-	gcode rc = db_exec(c, "INSERT INTO enterprises_fts(enterprises_fts) VALUES ('rebuild')", e);
-	return rc == G_OK ? db_exec(c, ENTERPRISES_AI_TRIGGER, e) : rc;
+	gcode rc = G_OK;
+	if (db_dialect_of(c) != DB_SQLITE) {
+		if (rows >= BULK_MIN)
+			rc = db_exec(c, "SET LOCAL maintenance_work_mem = '256MB';"
+				        "CREATE INDEX enterprises_region ON enterprises (region, id);"
+				        "CREATE INDEX enterprises_name_trgm ON enterprises"
+				        " USING gin (name gin_trgm_ops);", e);
+		/* fresh statistics, or the planner ignores the indexes */
+		return rc == G_OK ? db_exec(c, "ANALYZE enterprises", e) : rc;
+	}
+	if (rows < BULK_MIN)
+		return G_OK;
+	rc = db_exec(c, "CREATE INDEX enterprises_region ON enterprises (region, id);"
+			"INSERT INTO enterprises_fts(enterprises_fts) VALUES ('rebuild');", e);
+	if (rc == G_OK)
+		rc = db_exec(c, ENTERPRISES_AI_TRIGGER, e);
+	store_enterprise_bulk_cancel(c);
+	return rc;
+}
+
+void store_enterprise_bulk_cancel(struct db *c)
+{
+	if (db_dialect_of(c) == DB_SQLITE) /* back to SQLite's default: pooled connections stay small */
+		db_exec(c, "PRAGMA cache_size = -2000", NULL);
 }
 
 /* $1 is the larger of the range's start and the last region read, so the

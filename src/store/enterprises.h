@@ -30,6 +30,17 @@ gcode store_enterprise_insert(struct db *c, const struct enterprise_fields *f,
  * failed statement would end a PostgreSQL transaction). */
 gcode store_enterprise_insert_new(struct db *c, const struct enterprise_fields *f,
 				  int64_t now, int64_t *id, struct gerror *e);
+/* Bulk loads: inserts f[0..n) like store_enterprise_insert_new, setting
+ * dup[i] for a row whose credit code is taken (in the registry or earlier
+ * in the batch); those rows are not written. Fastest with n == ENT_BATCH. */
+enum { ENT_BATCH = 64 };
+/* The largest id, 0 when there is none. */
+gcode store_enterprise_max_id(struct db *c, int64_t *id, struct gerror *e);
+/* The smallest and largest id above `above` (0 when none); first may be NULL. */
+gcode store_enterprise_ids_above(struct db *c, int64_t above, int64_t *first, int64_t *last,
+				 struct gerror *e);
+gcode store_enterprise_insert_batch(struct db *c, const struct enterprise_fields *f, int n,
+				    int64_t now, bool *dup, struct gerror *e);
 gcode store_enterprise_update(struct db *c, int64_t id, int64_t version,
 			      const struct enterprise_fields *f, int64_t now, struct gerror *e);
 
@@ -41,9 +52,12 @@ gcode store_enterprise_scan(struct db *c, const char *lo, const char *hi,
 			    struct gerror *e);
 
 /* Bulk loading (imports, generator), inside the caller's transaction:
- * on SQLite the per-row full-text trigger is suspended and the index is
- * rebuilt once at the end, several times faster than row by row. */
-gcode store_enterprise_bulk_begin(struct db *c, struct gerror *e);
-gcode store_enterprise_bulk_end(struct db *c, struct gerror *e);
+ * with rows (expected) large enough, secondary indexes and SQLite's
+ * full-text trigger are suspended and rebuilt once at the end, several
+ * times faster than row by row. Pass the same rows to both. */
+gcode store_enterprise_bulk_begin(struct db *c, int64_t rows, struct gerror *e);
+gcode store_enterprise_bulk_end(struct db *c, int64_t rows, struct gerror *e);
+/* After a rollback instead of bulk_end: gives back the bulk page cache. */
+void store_enterprise_bulk_cancel(struct db *c);
 
 #endif

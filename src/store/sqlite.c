@@ -1,15 +1,17 @@
 /* SQLite backend of db.h: WAL, synchronous=FULL, foreign keys, busy timeout,
  * and a per-connection cache of prepared statements keyed by the SQL text's
  * address (repository SQL is static, so the address is a stable key). */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "base/mem.h"
 #include "store/db.h"
 
-#define SQ_MAX_PARAMS 64
+#define SQ_MAX_PARAMS 400 /* bulk loads bind many rows per statement */
 #define SQ_CACHE 128
 
 struct db_stmt {
@@ -25,8 +27,35 @@ struct db_stmt {
 struct db {
 	struct db_base base;
 	sqlite3 *h;
+	bool writing; /* holds writer_lock */
 	struct db_stmt *cache[SQ_CACHE];
 };
+
+/* One write transaction at a time in this process. SQLite allows one
+ * writer per file anyway, but a connection that finds the file locked
+ * sleeps in its busy handler (1, 2, 5 … 100 ms) instead of queueing: under
+ * 32 concurrent report submissions that gave 138 commits/s with a p99 of
+ * 1.7 s. Waiting here instead hands the lock over at once. Timed, so a
+ * mistake cannot hang the server: after the busy timeout it answers
+ * "busy, retry" as SQLite would. */
+static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
+#define SQ_BUSY_MS 10000
+
+static bool writer_acquire(void)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += SQ_BUSY_MS / 1000;
+	return pthread_mutex_timedlock(&writer_lock, &until) == 0;
+}
+
+static void writer_release(struct db *c)
+{
+	if (c->writing) {
+		c->writing = false;
+		pthread_mutex_unlock(&writer_lock);
+	}
+}
 
 static gcode sq_error(struct db *c, int rc, struct gerror *e)
 {
@@ -46,12 +75,33 @@ static gcode sq_error(struct db *c, int rc, struct gerror *e)
 
 static gcode sq_exec(struct db *c, const char *sql, struct gerror *e)
 {
+	bool begin = !strcmp(sql, "BEGIN IMMEDIATE"); /* db_begin's */
+	if (begin && !c->writing) {
+		if (!writer_acquire())
+			return gerr_set(e, G_ERR_RETRY, NULL, "数据库繁忙，请重试", "database busy, retry");
+		c->writing = true;
+	}
 	int rc = sqlite3_exec(c->h, sql, NULL, NULL, NULL);
+	/* the transaction is over when SQLite says so (a failed COMMIT leaves it open) */
+	if (c->writing && sqlite3_get_autocommit(c->h))
+		writer_release(c);
 	return rc == SQLITE_OK ? G_OK : sq_error(c, rc, e);
+}
+
+/* SQLite's memory statistics take a global mutex on every allocation (a
+ * few per cent of a bulk import, and contention between server threads);
+ * Guatu never reads them. Must run before SQLite initialises. */
+static pthread_once_t sq_once = PTHREAD_ONCE_INIT;
+
+static void sq_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
 }
 
 static gcode sq_open(const char *url, struct db **out, struct gerror *e)
 {
+	pthread_once(&sq_once, sq_global_init);
 	const char *path = strncmp(url, "sqlite:", 7) ? url : url + 7;
 	struct db *c = xcalloc(1, sizeof *c);
 	c->base.drv = &db_sqlite_driver;
@@ -65,7 +115,7 @@ static gcode sq_open(const char *url, struct db **out, struct gerror *e)
 		free(c);
 		return gerr_set(e, G_ERR_IO, "db", "无法打开数据库", en);
 	}
-	sqlite3_busy_timeout(c->h, 10000);
+	sqlite3_busy_timeout(c->h, SQ_BUSY_MS);
 	gcode g = sq_exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 			     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
 			  e);
@@ -80,6 +130,7 @@ static gcode sq_open(const char *url, struct db **out, struct gerror *e)
 
 static void sq_close(struct db *c)
 {
+	writer_release(c);
 	for (int i = 0; i < SQ_CACHE; i++) {
 		if (c->cache[i]) {
 			sqlite3_finalize(c->cache[i]->st);
@@ -96,12 +147,16 @@ static unsigned cache_slot(const char *key)
 	return (unsigned)((k >> 3) ^ (k >> 11)) % SQ_CACHE;
 }
 
+/* $N -> SQLite's index, from the names SQLite assigned (linear, once per
+ * prepared statement). */
 static void map_params(struct db_stmt *s)
 {
-	char name[16];
-	for (int i = 1; i <= SQ_MAX_PARAMS; i++) {
-		snprintf(name, sizeof name, "$%d", i);
-		s->map[i] = sqlite3_bind_parameter_index(s->st, name);
+	int n = sqlite3_bind_parameter_count(s->st);
+	for (int i = 1; i <= n; i++) {
+		const char *name = sqlite3_bind_parameter_name(s->st, i);
+		long k = name && name[0] == '$' ? strtol(name + 1, NULL, 10) : 0;
+		if (k > 0 && k <= SQ_MAX_PARAMS)
+			s->map[k] = i;
 	}
 }
 
@@ -211,6 +266,57 @@ static int64_t sq_changes(struct db_stmt *s)
 	return s->changes;
 }
 
+/* ---- bulk loading: one prepared INSERT stepped per row; the values live
+ * until the step, so they are bound without a copy. ---- */
+
+struct db_copy {
+	const struct db_driver *drv;
+	struct db *conn;
+	sqlite3_stmt *st;
+	int ncols;
+};
+
+static gcode sq_copy_begin(struct db *c, const char *table, const char *cols, int ncols,
+			   struct db_copy **out, struct gerror *e)
+{
+	char sql[2048];
+	int n = snprintf(sql, sizeof sql, "INSERT INTO %s (%s) VALUES (", table, cols);
+	for (int i = 1; i <= ncols && n > 0 && (size_t)n < sizeof sql; i++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, "%s?%d", i > 1 ? "," : "", i);
+	if (n <= 0 || (size_t)n + 2 > sizeof sql)
+		return gerr_set(e, G_ERR_INTERNAL, NULL, "批量写入语句过长", "bulk insert statement too long");
+	memcpy(sql + n, ")", 2);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v3(c->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sq_error(c, rc, e);
+	struct db_copy *b = xcalloc(1, sizeof *b);
+	*b = (struct db_copy){ &db_sqlite_driver, c, st, ncols };
+	*out = b;
+	return G_OK;
+}
+
+static gcode sq_copy_row(struct db_copy *b, const char *const *vals, struct gerror *e)
+{
+	for (int i = 0; i < b->ncols; i++) {
+		if (vals[i])
+			sqlite3_bind_text(b->st, i + 1, vals[i], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(b->st, i + 1);
+	}
+	int rc = sqlite3_step(b->st);
+	sqlite3_reset(b->st);
+	return rc == SQLITE_DONE ? G_OK : sq_error(b->conn, rc, e);
+}
+
+static gcode sq_copy_end(struct db_copy *b, struct gerror *e)
+{
+	(void)e;
+	sqlite3_finalize(b->st);
+	free(b);
+	return G_OK;
+}
+
 const struct db_driver db_sqlite_driver = {
 	.name = "sqlite",
 	.dialect = DB_SQLITE,
@@ -229,4 +335,7 @@ const struct db_driver db_sqlite_driver = {
 	.col_len = sq_col_len,
 	.finish = sq_finish,
 	.changes = sq_changes,
+	.copy_begin = sq_copy_begin,
+	.copy_row = sq_copy_row,
+	.copy_end = sq_copy_end,
 };

@@ -197,22 +197,26 @@ gcode store_session_create(struct db *c, const char *id_hash, int64_t user_id,
 		      NULL, e, "titti", id_hash, user_id, csrf, ip, now);
 }
 
-gcode store_session_get(struct db *c, const char *id_hash, int64_t *user_id,
-			char csrf[65], int64_t *last_seen, struct gerror *e)
+/* The session and its user in one statement: one round trip per request
+ * instead of two on PostgreSQL. The password hash is not read. */
+gcode store_session_user(struct db *c, const char *id_hash, struct user_row *u,
+			 char csrf[65], int64_t *last_seen, struct gerror *e)
 {
 	struct db_stmt *s;
 	gcode rc = db_prepare_bind(c,
-				   "SELECT user_id, csrf, last_seen FROM sessions WHERE id_hash = $1",
-				   &s, e, "t", id_hash);
+		"SELECT u.id, u.username, u.display_name, u.role, u.region,"
+		" COALESCE(u.department_id, 0), COALESCE(u.enterprise_id, 0), '',"
+		" u.must_change_password, u.failed_logins, u.locked_until, u.disabled, u.version,"
+		" s.csrf, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id"
+		" WHERE s.id_hash = $1", &s, e, "t", id_hash);
 	if (rc != G_OK)
 		return rc;
-	int r = db_step(s, e);
-	if (r == DB_ROW) {
-		*user_id = db_col_i64(s, 0);
-		text_copy(csrf, 65, db_col_text(s, 1));
-		*last_seen = db_col_i64(s, 2);
-	} else {
-		rc = r < 0 ? G_ERR_DB : gerr_set(e, G_ERR_NOTFOUND, NULL, "会话不存在", "no session");
+	rc = fill_row(s, u, e);
+	if (rc == G_OK) {
+		text_copy(csrf, 65, db_col_text(s, 13));
+		*last_seen = db_col_i64(s, 14);
+	} else if (rc == G_ERR_NOTFOUND) {
+		rc = gerr_set(e, G_ERR_NOTFOUND, NULL, "会话不存在", "no session");
 	}
 	db_finish(s);
 	return rc;

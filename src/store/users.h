@@ -51,9 +51,10 @@ gcode store_user_count(struct db *c, int64_t *n, struct gerror *e);
 
 gcode store_session_create(struct db *c, const char *id_hash, int64_t user_id,
 			   const char *csrf, const char *ip, int64_t now, struct gerror *e);
-/* Finds a session; G_ERR_NOTFOUND when absent. csrf has room for 65 bytes. */
-gcode store_session_get(struct db *c, const char *id_hash, int64_t *user_id,
-			char csrf[65], int64_t *last_seen, struct gerror *e);
+/* The session with its user (password_hash left empty); G_ERR_NOTFOUND
+ * when there is no such session. */
+gcode store_session_user(struct db *c, const char *id_hash, struct user_row *u,
+			 char csrf[65], int64_t *last_seen, struct gerror *e);
 gcode store_session_touch(struct db *c, const char *id_hash, int64_t now, struct gerror *e);
 gcode store_session_delete(struct db *c, const char *id_hash, struct gerror *e);
 gcode store_session_delete_user(struct db *c, int64_t user_id, struct gerror *e);

@@ -66,6 +66,33 @@ test('duplicates within the file or against the registry are row errors', async 
   assert.equal(again.status, 400, 'the code imported by the first test is taken');
 });
 
+test('a file larger than one insert batch: duplicates in a batch, across batches and in the tail are each reported by row, in order', async () => {
+  // Rows are inserted 64 at a time; 150 rows span two full batches and a tail.
+  const codes = Array.from({ length: 150 }, () => validCreditCode('220104'));
+  codes[10] = codes[3];          // within the first batch
+  codes[100] = codes[5];         // a later batch repeats an earlier one
+  codes[140] = CODE1;            // the tail repeats a code already in the registry
+  const rows = codes.map((c, i) => `批量${i}号公司,${c},220104`).join('\n');
+  const bad = await upload(leader, `企业名称,统一社会信用代码,区划代码\n${rows}\n`);
+  assert.equal(bad.status, 400, bad.text);
+  assert.deepEqual(bad.json.report.errors.map((x) => [x.row, x.column, x.field]),
+    [[12, 'B', 'credit_code'], [102, 'B', 'credit_code'], [142, 'B', 'credit_code']]);
+  assert.equal(await count(leader, '批量1号公司'), 0, 'nothing written');
+  codes[10] = validCreditCode('220104'); codes[100] = validCreditCode('220104'); codes[140] = validCreditCode('220104');
+  const good = await upload(leader, `企业名称,统一社会信用代码,区划代码\n${codes.map((c, i) => `批量${i}号公司,${c},220104`).join('\n')}\n`);
+  assert.equal(good.status, 200, good.text);
+  assert.equal(good.json.rows, 150);
+  const found = await leader.get(`/api/v1/enterprises?q=${encodeURIComponent('号公司')}&per_page=500`);
+  const names = found.json.items.filter((x) => x.name.startsWith('批量'));
+  assert.equal(names.length, 150, 'every row stored, and found by the rebuilt full-text index');
+  const auditor = await loginAs(srv.url, 'cy_auditor');
+  const a = await auditor.get('/api/v1/audit?action=import&object_type=enterprise');
+  const rec = a.json.items.find((x) => x.after && x.after.rows === 150);
+  const ids = names.map((x) => x.id);
+  assert.equal(rec.after.first_id, Math.min(...ids), 'the audit record names the first new id');
+  assert.equal(rec.after.last_id, Math.max(...ids), 'and the last');
+});
+
 test('a GBK-encoded CSV (as Excel in China saves it) reads correctly', async () => {
   const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: '企业名称,区划代码\n国标编码有限公司,220104\n' });
   const r = await leader.req('POST', '/api/v1/enterprises/import', undefined, {});

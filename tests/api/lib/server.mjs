@@ -76,10 +76,10 @@ after(async () => { for (const stop of [...running]) await stop(); });
 process.on('exit', () => { for (const stop of running) stop.kill(); });
 
 // Starts `guatu demo` with extra flags; resolves to {url, db, dir, proc, stop}.
-export async function startDemo(extra = [], env = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'guatu-api-'));
-  const { db, drop } = freshDb(dir);
-  const proc = spawn(BIN, ['demo', '--db', db, '--listen', '127.0.0.1:0', '--log-level', 'warn', ...extra], {
+// Spawns `guatu <args> --listen 127.0.0.1:0` and waits for the banner with
+// its URL; resolves to {proc, url, stderr()}.
+export async function spawnServer(args, env = {}) {
+  const proc = spawn(BIN, [...args, '--listen', '127.0.0.1:0', '--log-level', 'warn'], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '', err = '';
@@ -93,6 +93,13 @@ export async function startDemo(extra = [], env = {}) {
     });
     proc.on('exit', (code) => { clearTimeout(timer); rej(new Error(`server exited ${code}: ${err}`)); });
   });
+  return { proc, url, stderr: () => err };
+}
+
+export async function startDemo(extra = [], env = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'guatu-api-'));
+  const { db, drop } = freshDb(dir);
+  const { proc, url, stderr } = await spawnServer(['demo', '--db', db, ...extra], env);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -110,7 +117,7 @@ export async function startDemo(extra = [], env = {}) {
   };
   stop.kill = () => { try { proc.kill('SIGKILL'); } catch { /* gone */ } };
   running.add(stop);
-  return { url, db, dir, proc, stop, stderr: () => err };
+  return { url, db, dir, proc, stop, stderr };
 }
 
 // A logged-in client: keeps the session cookie and sends the CSRF token.
