@@ -56,7 +56,8 @@ async function signIn(page, who) {
   await page.fill('[data-test=login-username]', who.user)
   await page.fill('[data-test=login-password]', who.pass)
   await page.click('[data-test=login-submit]')
-  await page.waitForSelector('[data-test=welcome]')
+  // A leader's home is the cockpit; other roles land on the welcome page.
+  await page.waitForSelector('[data-test=welcome], [data-test=cockpit]')
 }
 const rowSel = (name) => `[data-test=${name}] .el-table__body-wrapper tr.el-table__row`
 async function tableRows(page, name) {
@@ -265,7 +266,7 @@ test('report photos: upload, thumbnail, a refused file, submit and review with t
   assert.deepEqual([...page.errors, ...lp.errors], [])
 })
 
-test('the leader\'s home and problems page open on their escalated overdue problems', async () => {
+test('the leader\'s cockpit (their home) and problems page open on their escalated overdue problems', async () => {
   const page = await newPage()
   await signIn(page, as('cy_leader'))
   await page.waitForSelector('[data-test=home-escalated] li')
