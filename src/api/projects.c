@@ -179,7 +179,12 @@ gcode h_projects_list(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 
 json_t *projects_procedures(struct api_req *rq, int64_t id)
 {
-	json_t *rows = store_proc_list(rq->db, id), *out = json_array();
+	return projects_procedures_db(rq->db, id);
+}
+
+json_t *projects_procedures_db(struct db *c, int64_t id)
+{
+	json_t *rows = store_proc_list(c, id), *out = json_array();
 	for (int k = 0; k < PROC__COUNT; k++) {
 		const char *code = proj_proc_code((enum proj_proc)k);
 		json_t *found = NULL, *r;

@@ -9,6 +9,7 @@
 #include "api/api.h"
 #include "domain/proj_date.h"
 #include "domain/proj_light.h"
+#include "domain/proj_schedule.h"
 
 /* Day of the month after a report's month by which it is due; a report
  * submitted later is flagged late. A region setting later; a constant now. */
@@ -71,6 +72,14 @@ void projects_decorate(json_t *p);
 /* Every procedure kind in order, the stored row or the 未启动 default
  * (id null, version 0), with kind_zh. */
 json_t *projects_procedures(struct api_req *rq, int64_t id);
+json_t *projects_procedures_db(struct db *c, int64_t id);
+/* 倒排工期 inside the caller's transaction, without audit: creates the
+ * procedure template milestones the project lacks, plans every milestone
+ * from in->start/in->target and stores the plan. *before (when not NULL)
+ * gets the milestones as they were. Used by the route and the demo. */
+gcode projects_schedule_run(struct db *c, int64_t now, int64_t pid, const char *region,
+			    struct proj_sched_input *in, struct proj_milestone *net,
+			    struct proj_sched_result *r, json_t **before, struct gerror *e);
 
 /* The write transaction shared by every handler: begin, fn, audit, commit. */
 gcode projects_audit(struct api_req *rq, const char *action, const char *type, int64_t id,

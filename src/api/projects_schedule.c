@@ -36,10 +36,10 @@ static int64_t find_kind(const json_t *ms, const char *kind)
 
 /* Creates the template milestones the project lacks, with durations from
  * its procedures (their duration_days, else the defaults; 0 once obtained). */
-static gcode ensure_template(struct api_req *rq, int64_t pid, const char *region,
+static gcode ensure_template(struct db *c, int64_t now, int64_t pid, const char *region,
 			     struct gerror *e)
 {
-	json_t *ms = store_ms_list(rq->db, pid), *procs = projects_procedures(rq, pid);
+	json_t *ms = store_ms_list(c, pid), *procs = projects_procedures_db(c, pid);
 	struct proj_proc_durations d;
 	enum proj_proc_status st[PROC__COUNT];
 	proj_proc_default_durations(&d);
@@ -66,7 +66,7 @@ static gcode ensure_template(struct api_req *rq, int64_t pid, const char *region
 		json_decref(preds);
 		struct ms_fields f = { .name = t[i].name, .kind = template_kind(i),
 				       .predecessors = text, .duration_days = t[i].duration };
-		rc = store_ms_insert(rq->db, pid, region, &f, rq->now, &ids[i], e);
+		rc = store_ms_insert(c, pid, region, &f, now, &ids[i], e);
 		free(text);
 	}
 	json_decref(ms);
@@ -108,7 +108,7 @@ static gcode sched_error(const struct proj_sched_error *err, const struct proj_m
 	return gerr_set(e, G_ERR_INVALID, field, zh, en);
 }
 
-static gcode store_plan(struct api_req *rq, const struct proj_milestone *net, size_t n,
+static gcode store_plan(struct db *c, int64_t now, const struct proj_milestone *net, size_t n,
 			const struct proj_sched_result *r, struct gerror *e)
 {
 	gcode rc = G_OK;
@@ -116,8 +116,8 @@ static gcode store_plan(struct api_req *rq, const struct proj_milestone *net, si
 		char s[PROJ_DATE_ISO_LEN + 1], f[PROJ_DATE_ISO_LEN + 1];
 		projects_iso_format(r->t[i].es, s);
 		projects_iso_format(r->t[i].ef, f);
-		rc = store_ms_set_plan(rq->db, net[i].id, s, f, r->t[i].critical,
-				       r->t[i].total_float, rq->now, e);
+		rc = store_ms_set_plan(c, net[i].id, s, f, r->t[i].critical, r->t[i].total_float,
+				       now, e);
 	}
 	return rc;
 }
@@ -142,15 +142,12 @@ static const struct field_spec plan_spec[] = {
 	{ 0 },
 };
 
-static gcode plan(struct api_req *rq, const json_t *p, struct proj_sched_input *in,
-		  struct proj_milestone *net, struct proj_sched_result *r, struct gerror *e)
+gcode projects_schedule_run(struct db *c, int64_t now, int64_t pid, const char *region,
+			    struct proj_sched_input *in, struct proj_milestone *net,
+			    struct proj_sched_result *r, json_t **before, struct gerror *e)
 {
-	int64_t pid = json_integer_value(json_object_get(p, "id"));
-	const char *region = json_string_value(json_object_get(p, "region"));
-	gcode rc = db_begin(rq->db, e);
-	if (rc == G_OK)
-		rc = ensure_template(rq, pid, region, e);
-	json_t *ms = rc == G_OK ? store_ms_list(rq->db, pid) : NULL;
+	gcode rc = ensure_template(c, now, pid, region, e);
+	json_t *ms = rc == G_OK ? store_ms_list(c, pid) : NULL;
 	in->ms = net;
 	in->n = ms ? network(ms, net) : 0;
 	struct proj_sched_error err = { 0 };
@@ -160,7 +157,23 @@ static gcode plan(struct api_req *rq, const json_t *p, struct proj_sched_input *
 	if (rc == G_OK && proj_sched_plan(in, r, &err) != PSCHED_OK)
 		rc = sched_error(&err, net, in->n, e);
 	if (rc == G_OK)
-		rc = store_plan(rq, net, in->n, r, e);
+		rc = store_plan(c, now, net, in->n, r, e);
+	if (before)
+		*before = ms;
+	else
+		json_decref(ms);
+	return rc;
+}
+
+static gcode plan(struct api_req *rq, const json_t *p, struct proj_sched_input *in,
+		  struct proj_milestone *net, struct proj_sched_result *r, struct gerror *e)
+{
+	int64_t pid = json_integer_value(json_object_get(p, "id"));
+	const char *region = json_string_value(json_object_get(p, "region"));
+	json_t *ms = NULL;
+	gcode rc = db_begin(rq->db, e);
+	if (rc == G_OK)
+		rc = projects_schedule_run(rq->db, rq->now, pid, region, in, net, r, &ms, e);
 	json_t *after = rc == G_OK ? store_ms_list(rq->db, pid) : NULL;
 	if (rc == G_OK)
 		rc = projects_audit(rq, "schedule_plan", "project", pid, region, ms, after, e);

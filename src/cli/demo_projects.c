@@ -3,9 +3,11 @@
  * month, so the demo always looks current; the status lights are computed
  * by the server on first read (light_date is left empty). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "api/projects.h"
 #include "cli/demo_data.h"
 #include "domain/proj_date.h"
 #include "store/projects.h"
@@ -168,6 +170,60 @@ static gcode seed_problems(struct db *c, int64_t id, const struct demo_project *
 	return rc;
 }
 
+/* Marks a planned milestone done: actual dates are the plan's, shifted by
+ * delay days (a project that started late finished its steps late). */
+static gcode ms_done(struct db *c, const json_t *m, int32_t delay, int64_t now, struct gerror *e)
+{
+	int32_t s, f;
+	char as[PROJ_DATE_ISO_LEN + 1], af[PROJ_DATE_ISO_LEN + 1];
+	if (!projects_iso_parse(json_string_value(json_object_get(m, "planned_start")), &s) ||
+	    !projects_iso_parse(json_string_value(json_object_get(m, "planned_finish")), &f))
+		return G_OK;
+	projects_iso_format(s + delay, as);
+	projects_iso_format(f + delay, af);
+	char *preds = json_dumps(json_object_get(m, "predecessors"), JSON_COMPACT);
+	struct ms_fields x = {
+		.name = json_string_value(json_object_get(m, "name")),
+		.kind = json_string_value(json_object_get(m, "kind")), .predecessors = preds,
+		.deadline = json_string_value(json_object_get(m, "deadline")),
+		.actual_start = as, .actual_finish = af,
+		.duration_days = json_integer_value(json_object_get(m, "duration_days")),
+		.progress_bp = 10000,
+	};
+	gcode rc = store_ms_update(c, json_integer_value(json_object_get(m, "id")),
+				   json_integer_value(json_object_get(m, "version")), &x, now, e);
+	free(preds);
+	return rc;
+}
+
+/* 倒排工期 from the planned 开工 with the route's own planner, saved as the
+ * baseline; a started project's steps get their actual dates. */
+static gcode seed_schedule(struct db *c, int64_t id, const struct demo_project *p, int32_t today,
+			   int64_t now, struct gerror *e)
+{
+	char ps[PROJ_DATE_ISO_LEN + 1], as[PROJ_DATE_ISO_LEN + 1];
+	struct proj_sched_input in = { .start = PROJ_DATE_NONE, .target = PROJ_DATE_NONE };
+	static struct proj_milestone net[PROJ_SCHED_MAX];
+	static struct proj_sched_result r;
+	int32_t started = PROJ_DATE_NONE;
+	if (!month_date(today, p->plan_start, ps) || !projects_iso_parse(ps, &in.target))
+		return G_OK;
+	if (month_date(today, p->start, as))
+		projects_iso_parse(as, &started);
+	gcode rc = projects_schedule_run(c, now, id, p->region, &in, net, &r, NULL, e);
+	if (rc == G_OK)
+		rc = store_ms_save_baseline(c, id, now, e);
+	json_t *ms = rc == G_OK ? store_ms_list(c, id) : NULL;
+	int32_t delay = started != PROJ_DATE_NONE && started > in.target ? started - in.target : 0;
+	size_t i;
+	json_t *m;
+	json_array_foreach(ms, i, m) /* a started project has taken every step */
+		if (rc == G_OK && started != PROJ_DATE_NONE)
+			rc = ms_done(c, m, delay, now, e);
+	json_decref(ms);
+	return rc;
+}
+
 static gcode seed_one(struct db *c, const struct actor *a, const struct demo_project *p,
 		      const int64_t *ent_ids, int32_t today, int64_t now, struct gerror *e)
 {
@@ -197,6 +253,8 @@ static gcode seed_one(struct db *c, const struct actor *a, const struct demo_pro
 		rc = store_project_history_add(c, id, p->region, "started", "building",
 					       month_date(today, p->plan_start, ps), "复工 resumed", 0,
 					       a->name, now, e);
+	if (rc == G_OK) /* planned before any procedure was obtained */
+		rc = seed_schedule(c, id, p, today, now, e);
 	if (rc == G_OK)
 		rc = seed_procs(c, id, p, start, now, e);
 	if (rc == G_OK && start)

@@ -143,7 +143,7 @@ gcode store_ms_update(struct db *c, int64_t id, int64_t version, const struct ms
 			  " predecessors = $3, deadline = $4, actual_start = $5, actual_finish = $6,"
 			  " progress_bp = $7, updated_at = $8, version = version + 1"
 			  " WHERE id = $9 AND version = $10",
-			  &n, e, "titttiiiii", f->name, f->duration_days, f->predecessors, f->deadline,
+			  &n, e, "tittttiiii", f->name, f->duration_days, f->predecessors, f->deadline,
 			  f->actual_start, f->actual_finish, f->progress_bp, now, id, version);
 	return rc == G_OK && n == 0 ? store_stale(e) : rc;
 }

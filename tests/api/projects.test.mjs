@@ -181,12 +181,36 @@ test('倒排工期: template milestones, critical path, baseline and comparison'
   const base = await leader.post(`/api/v1/projects/${id}/schedule/baseline`);
   assert.equal(base.status, 200);
   assert.ok(base.json.milestones.every((x) => x.baseline_finish === x.planned_finish));
+  // Actual dates are kept as dates (a wrong bind once stored a pointer).
+  const ap = base.json.milestones.find((x) => x.kind === 'approval');
+  const done = await leader.patch(`/api/v1/projects/${id}/milestones/${ap.id}`,
+    { actual_start: '2027-03-07', actual_finish: '2027-03-20' }, { 'If-Match': `"${ap.version}"` });
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.json.actual_start, '2027-03-07');
+  assert.equal(done.json.actual_finish, '2027-03-20');
+  const again = (await leader.get(`/api/v1/projects/${id}/milestones`)).json;
+  assert.equal((again.items || again).find((x) => x.id === ap.id).actual_finish, '2027-03-20');
   const s = await leader.get(`/api/v1/projects/${id}/schedule`);
   assert.equal(s.status, 200);
   assert.equal(s.json.critical_path.length, 6);
   assert.equal(s.json.summary.late, 0);
   const badDate = await leader.post(`/api/v1/projects/${id}/schedule/plan`, { target_date: '2027-13-01' });
   assert.equal(badDate.json.error.field, 'target_date');
+});
+
+test('demo: every project with a planned 开工 has a backward plan, a baseline, and a started one its actual steps', async () => {
+  const list = (await city.get('/api/v1/projects?per_page=500&q=中凯消防车生产基地')).json.items;
+  assert.equal(list.length, 1);
+  const s = await city.get(`/api/v1/projects/${list[0].id}/schedule`);
+  assert.equal(s.status, 200, s.text);
+  const ms = s.json.milestones;
+  assert.equal(ms.length, 7, 'six procedures and 开工');
+  const start = ms.find((m) => m.kind === 'start');
+  assert.equal(start.planned_finish, list[0].planned_start, 'planned backwards from the planned 开工');
+  assert.ok(ms.every((m) => m.baseline_finish === m.planned_finish), 'the plan is the baseline');
+  assert.ok(ms.every((m) => /^\d{4}-\d{2}-\d{2}$/.test(m.actual_finish || '')), 'a started project took every step');
+  assert.equal(start.actual_start, list[0].actual_start, '开工 happened on the recorded start');
+  assert.ok(s.json.critical_path.length >= 2);
 });
 
 test('list filters, sorting and paging', async () => {
