@@ -61,7 +61,12 @@ enum {
 	ROUTE_PUBLIC = 1,  /* no authentication */
 	ROUTE_ANY_PW = 2,  /* allowed while a password change is forced */
 	ROUTE_UPLOAD = 4,  /* the body is a file (not JSON), up to max_upload bytes */
+	ROUTE_PHOTO = 8,   /* with ROUTE_UPLOAD: one photo, refused early above API_PHOTO_BODY */
 };
+
+/* A photo is at most PROJ_PHOTO_MAX (1 MiB); the HTTP layer stops reading a
+ * little above it, so the handler still names the exact size up to there. */
+#define API_PHOTO_BODY ((size_t)(1024 * 1024 + 4096))
 
 typedef gcode (*api_handler)(struct api_req *rq, struct api_resp *rs, struct gerror *e);
 
@@ -79,8 +84,11 @@ extern const struct api_route api_routes[];
  * the JSON error body with the matching status. */
 void api_dispatch(struct api_req *rq, struct api_resp *rs);
 void api_resp_free(struct api_resp *rs);
-/* The largest body the route for method and path accepts. */
-size_t api_body_limit(const struct app *app, const char *method, const char *path);
+/* The largest body the route for method and path accepts; *too_large is set
+ * to the JSON body of the 413 answer for a larger one. */
+extern const char API_TOO_LARGE[]; /* the JSON of a 413 for any other body */
+size_t api_body_limit(const struct app *app, const char *method, const char *path,
+		      const char **too_large);
 int api_status_of(gcode code);
 
 /* Helpers for handlers. */

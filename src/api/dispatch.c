@@ -189,15 +189,29 @@ void api_dispatch(struct api_req *rq, struct api_resp *rs)
 	error_body(rs, &e);
 }
 
-size_t api_body_limit(const struct app *app, const char *method, const char *path)
+const char API_TOO_LARGE[] =
+	"{\"error\":{\"code\":\"too_large\",\"message\":\"请求体过大 (request body too large)\","
+	"\"message_zh\":\"请求体过大\",\"message_en\":\"request body too large\"}}";
+
+static const char PHOTO_TOO_LARGE[] =
+	"{\"error\":{\"code\":\"too_large\",\"field\":\"file\","
+	"\"message\":\"照片超过1 MiB，请压缩后再上传 (the photo is over 1 MiB: shrink it and upload again)\","
+	"\"message_zh\":\"照片超过1 MiB，请压缩后再上传\","
+	"\"message_en\":\"the photo is over 1 MiB: shrink it and upload again\"}}";
+
+size_t api_body_limit(const struct app *app, const char *method, const char *path,
+		      const char **too_large)
 {
 	struct api_req probe = { 0 };
 	probe.method = method;
 	probe.path = path;
 	bool known;
 	const struct api_route *r = route_for(&probe, &known);
-	return r && (r->flags & ROUTE_UPLOAD) ? (size_t)app->cfg.max_upload
-					      : (size_t)app->cfg.max_body;
+	unsigned flags = r ? r->flags : 0;
+	*too_large = flags & ROUTE_PHOTO ? PHOTO_TOO_LARGE : API_TOO_LARGE;
+	if (flags & ROUTE_PHOTO)
+		return API_PHOTO_BODY;
+	return flags & ROUTE_UPLOAD ? (size_t)app->cfg.max_upload : (size_t)app->cfg.max_body;
 }
 
 void api_resp_free(struct api_resp *rs)

@@ -56,8 +56,34 @@ static gcode bad(struct gerror *e, const char *field, const char *zh, const char
 	return gerr_set(e, G_ERR_INVALID, field, zh, en);
 }
 
+/* The parent exists, is not the indicator itself, and walking up from it
+ * never comes back to the indicator (A under B under A). The walk is bounded
+ * so that a cycle already in the table cannot loop forever. */
+static gcode check_parent(struct api_req *rq, const char *code, const char *parent,
+			  struct gerror *e)
+{
+	if (strcmp(parent, code) == 0)
+		return bad(e, "parent", "上级指标不能是指标自身",
+			   "an indicator cannot be its own parent");
+	json_t *p = store_indicator_by_code(rq->db, parent);
+	if (!p)
+		return bad(e, "parent", "上级指标不存在", "the parent indicator does not exist");
+	bool cycle = false;
+	for (int depth = 0; p && !cycle && depth < 64; depth++) {
+		const char *up = json_string_value(json_object_get(p, "parent"));
+		cycle = up && strcmp(up, code) == 0;
+		json_t *next = up && !cycle ? store_indicator_by_code(rq->db, up) : NULL;
+		json_decref(p);
+		p = next;
+	}
+	json_decref(p);
+	return cycle ? bad(e, "parent", "上级指标不能是本指标的下级指标（会形成循环）",
+			   "the parent is below this indicator (it would form a cycle)")
+		     : G_OK;
+}
+
 /* The coded fields of f are known codes, the display unit fits the unit,
- * and the parent exists and is not the indicator itself. */
+ * and the parent is a proper one (check_parent). */
 static gcode check_fields(struct api_req *rq, const struct indicator_fields *f, struct gerror *e)
 {
 	int u = econ_unit_from_code(f->unit), d = econ_display_from_code(f->display_unit);
@@ -76,12 +102,7 @@ static gcode check_fields(struct api_req *rq, const struct indicator_fields *f, 
 	if (econ_price_basis_from_code(f->price_basis) < 0)
 		return bad(e, "price_basis", "增速口径应为 comparable（可比价）或 current（现价）",
 			   "price_basis is comparable or current");
-	if (!f->parent)
-		return G_OK;
-	json_t *p = store_indicator_by_code(rq->db, f->parent);
-	bool ok = p && strcmp(f->parent, f->code) != 0;
-	json_decref(p);
-	return ok ? G_OK : bad(e, "parent", "上级指标不存在", "the parent indicator does not exist");
+	return f->parent ? check_parent(rq, f->code, f->parent, e) : G_OK;
 }
 
 gcode h_indicators_create(struct api_req *rq, struct api_resp *rs, struct gerror *e)

@@ -63,7 +63,7 @@ const struct api_route api_routes[] = {
 	{ "PUT", "/api/v1/regions/{code}/light-rules", h_light_rules_put, 0,
 	  "set a region's status light thresholds" },
 	{ "POST", "/api/v1/projects/{id}/reports/{rid}/photos", h_projects_photos_create,
-	  ROUTE_UPLOAD, "add a photo (JPEG/PNG/WebP) to a report" },
+	  ROUTE_UPLOAD | ROUTE_PHOTO, "add a photo (JPEG/PNG/WebP) to a report" },
 	{ "GET", "/api/v1/projects/{id}/reports/{rid}/photos", h_projects_photos_list, 0,
 	  "a report's photos" },
 	{ "GET", "/api/v1/projects/{id}/reports/{rid}/photos/{pid}", h_projects_photos_get, 0,

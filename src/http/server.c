@@ -25,6 +25,7 @@ struct http_server {
 struct conn {
 	struct buf body;
 	bool too_large;
+	const char *too_large_body; /* the 413's JSON, the route's own message */
 	bool answered;   /* a 413 was queued on the first call */
 	struct timespec start;
 	char ip[INET6_ADDRSTRLEN];
@@ -188,10 +189,6 @@ static void client_ip(struct MHD_Connection *c, char *out, size_t cap)
 			  out, (socklen_t)cap);
 }
 
-static const char TOO_LARGE[] =
-	"{\"error\":{\"code\":\"too_large\",\"message\":\"请求体过大 (request body too large)\","
-	"\"message_zh\":\"请求体过大\",\"message_en\":\"request body too large\"}}";
-
 /* Behind a reverse proxy the client is the last address the proxy appended
  * to X-Forwarded-For (earlier ones are the client's own claims). */
 static void forwarded_ip(struct MHD_Connection *c, char *out, size_t cap)
@@ -220,8 +217,10 @@ static enum MHD_Result begin(struct http_server *s, struct MHD_Connection *c,
 {
 	struct conn *x = xcalloc(1, sizeof *x);
 	clock_gettime(CLOCK_MONOTONIC, &x->start);
-	size_t limit = strncmp(url, "/api/", 5) ? (size_t)s->app->cfg.max_body
-						: api_body_limit(s->app, method, url);
+	x->too_large_body = API_TOO_LARGE;
+	size_t limit = strncmp(url, "/api/", 5)
+			       ? (size_t)s->app->cfg.max_body
+			       : api_body_limit(s->app, method, url, &x->too_large_body);
 	buf_init(&x->body, limit);
 	client_ip(c, x->ip, sizeof x->ip);
 	if (s->app->cfg.trust_proxy)
@@ -230,7 +229,7 @@ static enum MHD_Result begin(struct http_server *s, struct MHD_Connection *c,
 	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 	if (cl && strtoull(cl, NULL, 10) > (unsigned long long)limit) {
 		x->too_large = x->answered = true;
-		return send_json(c, x, method, url, 413, TOO_LARGE, NULL);
+		return send_json(c, x, method, url, 413, x->too_large_body, NULL);
 	}
 	return MHD_YES;
 }
@@ -251,7 +250,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	if (x->too_large) /* the whole body was read and dropped: answer now */
-		return x->answered ? MHD_YES : send_json(c, x, method, url, 413, TOO_LARGE, NULL);
+		return x->answered ? MHD_YES : send_json(c, x, method, url, 413, x->too_large_body, NULL);
 	if (!strncmp(url, "/api/", 5))
 		return serve_api(s, c, x, method, url);
 	if (!strcmp(url, "/healthz"))

@@ -4,9 +4,8 @@
 // and objects outside the caller's scope.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import {
-  startDemo, Client, loginAs, DEMO_PASSWORD, validCreditCode, creditCheckChar, CREDIT_ALPHABET,
+  startDemo, Client, loginAs, DEMO_PASSWORD, validCreditCode, creditCheckChar, CREDIT_ALPHABET, announceBody,
 } from './lib/server.mjs';
 
 let srv, sys, sec, leader, ed, city, audit;
@@ -260,25 +259,7 @@ test('over-long strings are 400 naming the field', async () => {
   assert.equal(ok.status, 201, '100 characters (300 bytes) are allowed');
 });
 
-// Sends only the headers of a request that announces `length` bytes, and
-// reads the answer the server gives before any of the body arrives.
-function announce(path, length, headers) {
-  return new Promise((resolve, reject) => {
-    const u = new URL(srv.url + path);
-    const req = httpRequest({
-      host: u.hostname, port: u.port, path: u.pathname, method: 'POST',
-      headers: { ...headers, 'Content-Length': String(length) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => { resolve({ status: res.statusCode, text }); req.destroy(); });
-    });
-    req.on('error', reject);
-    req.setTimeout(5000, () => req.destroy(new Error('no answer within 5 s')));
-    req.flushHeaders();
-  });
-}
+const announce = (path, length, headers) => announceBody(srv.url + path, length, headers);
 
 test('a body over 1 MiB (Content-Length) is 413, answered before the body is sent', async () => {
   const n = await entCount();

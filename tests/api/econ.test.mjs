@@ -68,6 +68,36 @@ test('catalog: the built-in indicators, sysadmin adds and edits, codes and units
   assert.equal(fixed.json.error.field, 'unit');
 });
 
+test('catalog: a parent must exist, not be the indicator itself, nor lie below it (no cycles)', async () => {
+  const mk = (code, parent) => sys.post('/api/v1/indicators', { code, name: code, unit: 'yuan',
+    display_unit: 'yi', periodicity: 'monthly', ...(parent ? { parent } : {}) });
+  const refused = (r, en) => {
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.error.field, 'parent');
+    assert.match(r.json.error.message_en, en);
+    assert.ok(r.json.error.message_zh.includes('上级指标'), r.json.error.message_zh);
+  };
+  refused(await mk('cyc_self', 'cyc_self'), /own parent/);
+  refused(await mk('cyc_unknown', 'no_such_indicator'), /does not exist/);
+  const a = await mk('cyc_a');
+  assert.equal(a.status, 201, a.text);
+  assert.equal((await mk('cyc_b', 'cyc_a')).status, 201);
+  assert.equal((await mk('cyc_c', 'cyc_b')).status, 201);
+  const path = `/api/v1/indicators/${a.json.id}`;
+  refused(await sys.patch(path, { parent: 'cyc_a' }, im(a)), /own parent/);
+  refused(await sys.patch(path, { parent: 'cyc_b' }, im(a)), /cycle/);
+  refused(await sys.patch(path, { parent: 'cyc_c' }, im(a)), /cycle/);
+  refused(await sys.patch(path, { parent: 'nope' }, im(a)), /does not exist/);
+  const list = (await sys.get('/api/v1/indicators')).json.items;
+  assert.equal(list.find((i) => i.code === 'cyc_a').parent, null, 'nothing was stored');
+  const ok = await sys.patch(path, { parent: 'gdp' }, im(a));
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(ok.json.parent, 'gdp');
+  const back = await sys.patch(path, { parent: null }, im(ok));
+  assert.equal(back.status, 200, back.text);
+  assert.equal(back.json.parent, null);
+});
+
 test('demo data: the seeds’ published figures of 朝阳区', async () => {
   const h1 = await value(leader, '220104', 'gdp', '2023-Q2');
   assert.equal(h1.value, yi(427.8));

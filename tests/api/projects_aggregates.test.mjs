@@ -6,7 +6,7 @@
 // SQLite and PostgreSQL.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, loginAs } from './lib/server.mjs';
+import { startDemo, loginAs, announceBody } from './lib/server.mjs';
 
 let srv, leader, staff, stat, city, ed, ent, auditor, sys;
 const now8 = () => new Date(Date.now() + 8 * 3600e3);
@@ -309,6 +309,18 @@ test('photos: only real images, size limit, one copy per content, bytes with a s
   const big = await up(staff, Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]));
   assert.equal(big.status, 413);
   assert.match(big.json.error.message_zh, /照片过大/);
+  // Far over 1 MiB (yet under max_upload): refused from the headers alone,
+  // with the photo's own message, before any of the body is sent.
+  for (const n of [5 << 20, (1 << 20) + 4096 + 1]) {
+    const early = await announceBody(srv.url + base, n, { 'Content-Type': 'image/jpeg',
+      Cookie: staff.cookie, 'X-CSRF-Token': staff.csrf });
+    assert.equal(early.status, 413, `${n} bytes`);
+    const err = JSON.parse(early.text).error;
+    assert.equal(err.code, 'too_large');
+    assert.equal(err.field, 'file');
+    assert.match(err.message_zh, /照片超过1 MiB/);
+    assert.match(err.message_en, /photo is over 1 MiB/);
+  }
   assert.equal((await up(staff, Buffer.alloc(0))).status, 400);
 
   const list = await staff.get(base);

@@ -146,6 +146,7 @@ test('rates, campaign and ledgers from the server, with Excel exports', async ()
 test('light rules: a district leader edits them, the client and server checks show, staff only read', async () => {
   const page = await newPage()
   await signIn(page, as('cy_leader'))
+  assert.equal(await page.locator('[data-test=nav-lightRules]').count(), 0, 'only the sysadmin\'s menu has it')
   await page.goto(BASE + '/projects/light-rules')
   await page.waitForSelector('[data-test=lr-source]')
   assert.match(await page.locator('[data-test=lr-source]').innerText(), /默认/)
@@ -175,6 +176,31 @@ test('light rules: a district leader edits them, the client and server checks sh
     { start_red_months: 3, progress_yellow_bp: 1000, progress_red_bp: 3000, stats_yellow_months: 1, stats_red_months: 2 }, { 'If-Match': '"1"' })
   assert.equal(back.status, 200)
   assert.deepEqual([...page.errors, ...staff.errors], [])
+})
+
+test('light rules: the system administrator finds them in the administration menu and edits the city\'s', async () => {
+  const page = await newPage()
+  await signIn(page, as('sysadmin'))
+  await page.click('[data-test=nav-lightRules]')
+  await page.waitForURL(/\/projects\/light-rules$/)
+  await page.waitForSelector('[data-test=lr-source]')
+  assert.match(await page.locator('[data-test=lr-source]').innerText(), /默认/)
+  assert.ok(await page.locator('[data-test=nav-lightRules]').evaluate((el) => el.classList.contains('is-active')),
+    'the menu item is lit, not 项目建设')
+  assert.equal(await page.locator('[data-test=nav-projects].is-active').count(), 0)
+  await page.fill('[data-test=lr-stats-red] input', '3')
+  await page.locator('[data-test=lr-stats-red] input').blur()
+  await page.click('[data-test=lr-save]')
+  await page.waitForFunction(() => /本区划规则/.test(document.querySelector('[data-test=lr-source]').innerText))
+  await shot(page, 's07b-light-rules-sysadmin')
+  const sysApi = await loginAs(BASE, 'sysadmin')
+  const r = (await sysApi.get('/api/v1/regions/220100/light-rules')).json
+  assert.deepEqual([r.stats_red_months, r.version], [3, 1])
+  // Back to the defaults for the other tests.
+  const back = await sysApi.req('PUT', '/api/v1/regions/220100/light-rules',
+    { start_red_months: 3, progress_yellow_bp: 1000, progress_red_bp: 3000, stats_yellow_months: 1, stats_red_months: 2 }, { 'If-Match': '"1"' })
+  assert.equal(back.status, 200, back.text)
+  assert.deepEqual(page.errors, [])
 })
 
 test('new project form: the registry\'s errors under their fields, then the detail', async () => {

@@ -99,6 +99,7 @@ const dict = {
   'nav.departments': ['部门', 'Departments'],
   'nav.users': ['用户', 'Users'],
   'nav.tokens': ['令牌', 'API tokens'],
+  'nav.lightRules': ['亮灯规则', 'Status light rules'],
   'nav.audit': ['审计日志', 'Audit log'],
 
   'home.welcome': ['{name}，您好', 'Welcome, {name}'],

@@ -1,7 +1,7 @@
 // The icons used per menu entry, imported one by one (tree-shaken).
 import {
   HomeFilled, OfficeBuilding, Promotion, Shop, Present, TrendCharts, Flag, Location,
-  School, User, Key, Document, Files,
+  School, User, Key, Document, Files, Odometer,
 } from '@element-plus/icons-vue'
 
 export const ICONS = {
@@ -17,5 +17,6 @@ export const ICONS = {
   departments: School,
   users: User,
   tokens: Key,
+  lightRules: Odometer,
   audit: Document,
 }

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { request as httpRequest } from 'node:http';
 import { after } from 'node:test';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -180,4 +181,24 @@ export function sql(db, statement) {
     : spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sql failed: ${r.stderr}`);
   return r.stdout.trim();
+}
+
+// Sends only the headers of a request that announces `length` bytes, and
+// reads the answer the server gives before any of the body arrives.
+export function announceBody(url, length, headers) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = httpRequest({
+      host: u.hostname, port: u.port, path: u.pathname, method: 'POST',
+      headers: { ...headers, 'Content-Length': String(length) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => { resolve({ status: res.statusCode, text }); req.destroy(); });
+    });
+    req.on('error', reject);
+    req.setTimeout(5000, () => req.destroy(new Error('no answer within 5 s')));
+    req.flushHeaders();
+  });
 }
