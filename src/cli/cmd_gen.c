@@ -2,13 +2,15 @@
  * district, city or province scale for benchmarks (bench/). Enterprises
  * carry valid credit codes and Chinese names; major projects come with
  * their procedures, milestones, monthly reports and problems
- * (gen_projects.c). Everything is one transaction of bulk loads. */
+ * (gen_projects.c); ten years of economic indicators of every unit
+ * (gen_econ.c). Everything is one transaction of bulk loads. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/text.h"
 #include "cli/commands.h"
+#include "cli/gen_econ.h"
 #include "cli/gen_names.h"
 #include "cli/gen_projects.h"
 #include "domain/credit_code.h"
@@ -139,6 +141,8 @@ static gcode gen_all(struct db *c, const struct scale *s, uint64_t seed, struct 
 			      (int64_t)time(NULL) };
 	if (rc == G_OK)
 		rc = gen_projects(c, &p, n, e);
+	if (rc == G_OK)
+		rc = gen_econ(c, &p, &n->indicator_values, &n->indicator_targets, e);
 	if (rc != G_OK) {
 		db_rollback(c);
 		store_enterprise_bulk_cancel(c);
@@ -196,11 +200,13 @@ static int run_gen(struct cli_args *a)
 	rc = gen_regions(c, s.cities, &e);
 	if (rc == G_OK)
 		rc = gen_all(c, &s, (uint64_t)seed, &n, &e);
-	json_t *what = json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "scale", s.name, "seed",
+	json_t *what = json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "scale", s.name, "seed",
 				 (json_int_t)seed, "enterprises", (json_int_t)(s.enterprises * s.cities),
 				 "projects", (json_int_t)n.projects, "procedures",
 				 (json_int_t)n.procedures, "milestones", (json_int_t)n.milestones,
-				 "reports", (json_int_t)n.reports, "problems", (json_int_t)n.problems);
+				 "reports", (json_int_t)n.reports, "problems", (json_int_t)n.problems,
+				 "indicator_values", (json_int_t)n.indicator_values, "indicator_targets",
+				 (json_int_t)n.indicator_targets);
 	if (rc == G_OK)
 		rc = audit_append_tx(c, &actor, "generate", "dataset", NULL, NULL, NULL, what, &e);
 	json_decref(what);
@@ -210,10 +216,12 @@ static int run_gen(struct cli_args *a)
 		return 1;
 	}
 	printf("已生成 generated %s scale (seed %lld) into %s: %lld enterprises, %lld projects,"
-	       " %lld procedures, %lld milestones, %lld monthly reports, %lld problems\n", s.name,
+	       " %lld procedures, %lld milestones, %lld monthly reports, %lld problems,"
+	       " %lld indicator values, %lld indicator targets\n", s.name,
 	       (long long)seed, a->cfg.db, (long long)(s.enterprises * s.cities),
 	       (long long)n.projects, (long long)n.procedures, (long long)n.milestones,
-	       (long long)n.reports, (long long)n.problems);
+	       (long long)n.reports, (long long)n.problems, (long long)n.indicator_values,
+	       (long long)n.indicator_targets);
 	return 0;
 }
 

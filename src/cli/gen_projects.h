@@ -24,6 +24,7 @@ struct gen_plan {
 /* What was written, for the progress lines and the audit record. */
 struct gen_counts {
 	int64_t projects, procedures, milestones, reports, problems, users;
+	int64_t indicator_values, indicator_targets; /* gen_econ.c */
 };
 
 gcode gen_projects(struct db *c, const struct gen_plan *p, struct gen_counts *n,

@@ -127,6 +127,58 @@ test('projects are deterministic for a seed and differ for another', () => {
   assert.notEqual(a, dump(gen('q3.db', 4, 500, 200)));
 });
 
+// 经济运行: ten years per unit and the city, the catalog's periods, published, plausible.
+test('indicators: ten years of published figures per unit and city, by the catalog\'s periods, plausible', () => {
+  const db = gen('i.db', 13, 500, 0);
+  const regions = q(db, 'SELECT region, COUNT(*) FROM indicator_values GROUP BY region').split('\n');
+  assert.equal(regions.length, 18, '17 units and the city');
+  assert.equal(new Set(regions.map((l) => l.split('|')[1])).size, 1, 'the same number of periods everywhere');
+  assert.equal(q(db, "SELECT COUNT(*) FROM indicator_values WHERE status <> 'published' OR published_at IS NULL"), '0');
+  // per region and period: every catalog indicator, quarterly ones at quarter ends only
+  const years = q(db, 'SELECT MIN(year), MAX(year), COUNT(DISTINCT year) FROM indicator_values').split('|').map(Number);
+  assert.equal(years[2], 10, 'ten years');
+  const n = Number(q(db, "SELECT COUNT(*) FROM indicators"));
+  assert.equal(q(db, `SELECT COUNT(*) FROM (SELECT region, year, month FROM indicator_values v JOIN indicators i
+    ON i.id = v.indicator_id WHERE i.periodicity = 'monthly' GROUP BY region, year, month
+    HAVING COUNT(*) <> ${n - 4})`), '0', 'every monthly indicator in every month');
+  assert.equal(q(db, `SELECT COUNT(*) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+    WHERE i.periodicity = 'quarterly' AND (v.month % 3 <> 0 OR v.period <> v.year || '-Q' || (v.month / 3))`), '0');
+  assert.equal(q(db, `SELECT COUNT(*) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+    WHERE i.jan_feb_merged = 1 AND v.month = 1`), '0', 'no January alone where 1-2月 is merged');
+  assert.equal(q(db, `SELECT COUNT(*) FROM (SELECT region, indicator_id, year FROM indicator_values
+    WHERE year < ${years[1]} GROUP BY region, indicator_id, year HAVING COUNT(*) NOT IN (4, 11))`), '0', 'full past years');
+  assert.equal(q(db, `SELECT COUNT(*) FROM indicator_values WHERE year * 100 + month >=
+    CAST(strftime('%Y%m', 'now', '+8 hours', 'start of month', '-1 month') AS INTEGER)`), '0', 'through the month before last');
+  // year to date never falls within a year; growth in a realistic range; sizes from 80亿 to 1,000亿 of GDP
+  assert.equal(q(db, `SELECT COUNT(*) FROM indicator_values a JOIN indicator_values b ON b.region = a.region
+    AND b.indicator_id = a.indicator_id AND b.year = a.year AND b.month > a.month WHERE b.value <= a.value`), '0');
+  assert.equal(q(db, 'SELECT COUNT(*) FROM indicator_values WHERE growth_bp IS NULL OR growth_bp < -4000 OR growth_bp > 6000'), '0');
+  const gdp = q(db, `SELECT v.region, v.value, v.growth_bp FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+    WHERE i.code = 'gdp' AND v.month = 12 AND v.year = ${years[1] - 1} AND v.region <> '220100'`).split('\n').map((l) => l.split('|').map(Number));
+  for (const [, value, g] of gdp) {
+    assert.ok(value >= 60e8 && value <= 2000e8, `district GDP ${value}`);
+    assert.ok(g >= 0 && g <= 1300, `GDP growth ${g}`);
+  }
+  assert.ok(Math.max(...gdp.map((r) => r[1])) > 3 * Math.min(...gdp.map((r) => r[1])), 'units differ in size');
+  // 三次产业 sum to GDP; the city is the sum of its units
+  assert.equal(q(db, `SELECT COUNT(*) FROM indicator_values g JOIN indicators gi ON gi.id = g.indicator_id AND gi.code = 'gdp'
+    WHERE g.value <> (SELECT SUM(p.value) FROM indicator_values p JOIN indicators pi ON pi.id = p.indicator_id
+      WHERE pi.parent = 'gdp' AND p.region = g.region AND p.year = g.year AND p.month = g.month)`), '0');
+  assert.equal(q(db, `SELECT COUNT(*) FROM indicator_values c WHERE c.region = '220100' AND c.value <>
+    (SELECT SUM(u.value) FROM indicator_values u WHERE u.region <> '220100' AND u.indicator_id = c.indicator_id
+      AND u.year = c.year AND u.month = c.month)`), '0');
+  assert.equal(q(db, `SELECT COUNT(*) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+    JOIN indicators p ON p.code = i.parent JOIN indicator_values pv ON pv.indicator_id = p.id AND pv.region = v.region
+    AND pv.year = v.year AND pv.month = v.month WHERE i.parent <> 'gdp' AND v.value >= pv.value`), '0', 'a part below its whole');
+  assert.equal(q(db, 'SELECT COUNT(*) FROM indicator_targets'), String(18 * 3 * 10), 'targets of GDP, FAI and retail each year');
+  // deterministic for a seed, different for another
+  const dump = (d) => q(d, 'SELECT region, indicator_id, period, value, growth_bp FROM indicator_values ORDER BY region, indicator_id, year, month') +
+    q(d, 'SELECT region, indicator_id, year, growth_bp FROM indicator_targets ORDER BY region, indicator_id, year');
+  const a = dump(db);
+  assert.equal(a, dump(gen('i2.db', 13, 500, 0)));
+  assert.notEqual(a, dump(gen('i3.db', 14, 500, 0)));
+});
+
 // Starts `guatu serve` on a generated database; resolves to {url, stop}.
 async function serve(db) {
   const { proc, url } = await spawnServer(['serve', '--db', db]);
@@ -139,11 +191,13 @@ test(`on ${BACKEND}: the bulk-loaded data equals SQLite's, ids continue after it
   try {
     gen(null, 9, 25000, 300, db);
     for (const t of ['enterprises', 'projects', 'project_procedures', 'project_milestones', 'project_reports',
-      'project_problems', 'project_stage_history']) {
+      'project_problems', 'project_stage_history', 'indicator_values', 'indicator_targets']) {
       assert.equal(sql(db, `SELECT COUNT(*) FROM ${t}`), q(ref, `SELECT COUNT(*) FROM ${t}`), t);
     }
     assert.equal(sql(db, 'SELECT name FROM projects WHERE id = (SELECT MAX(id) FROM projects)'),
       q(ref, 'SELECT name FROM projects WHERE id = (SELECT MAX(id) FROM projects)'));
+    assert.equal(sql(db, 'SELECT SUM(value), SUM(growth_bp) FROM indicator_values').replace(/\s*\|\s*/g, '|'),
+      q(ref, 'SELECT SUM(value), SUM(growth_bp) FROM indicator_values'), 'the same figures');
     const before = Number(sql(db, 'SELECT MAX(id) FROM enterprises'));
     const id = Number(sql(db, `INSERT INTO enterprises (region, name, created_at, updated_at)
       VALUES ('220104', '生成后新增有限公司', 0, 0) RETURNING id`).split('\n')[0]);
@@ -166,6 +220,11 @@ test(`on ${BACKEND}: the bulk-loaded data equals SQLite's, ids continue after it
       const d = await c.get(`/api/v1/projects/${building.id}`);
       assert.equal(d.status, 200, d.text);
       assert.ok(['green', 'yellow', 'red'].includes(d.json.light), 'the light is computed from the generated facts');
+      const k = await c.get('/api/v1/cockpit?region=220104');
+      assert.equal(k.status, 200, k.text);
+      const kg = k.json.indicators.find((i) => i.indicator === 'gdp');
+      assert.ok(kg.value > 0 && kg.trend.length === 12, 'the cockpit shows the generated GDP with its trend');
+      assert.equal(kg.all_size, 17, 'ranked among the 17 generated units');
     } finally {
       await srv.stop();
     }
