@@ -209,8 +209,13 @@ static json_t *open_problems(struct api_req *rq, int64_t id)
 {
 	char lo[7], hi[7];
 	api_scope_range(rq, lo, hi);
-	struct problem_query q = { .lo = lo, .hi = hi, .project_id = id, .limit = 100 };
-	return projects_open_problems(rq, &q);
+	json_t *all = store_problem_of_project(rq->db, lo, hi, id, 100), *open = json_array(), *x;
+	size_t i;
+	json_array_foreach(all, i, x)
+		if (strcmp(json_string_value(json_object_get(x, "status")), "closed"))
+			json_array_append(open, x);
+	json_decref(all);
+	return open;
 }
 
 static json_t *or_array(json_t *a)
@@ -241,8 +246,9 @@ gcode h_projects_get(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	char lo[7], hi[7];
 	api_scope_range(rq, lo, hi);
 	int64_t id = json_integer_value(json_object_get(p, "id"));
-	rc = projects_refresh_stale(rq, lo, hi, e);
-	if (rc == G_OK) { /* the light may have changed */
+	size_t n = 0;
+	rc = projects_refresh_stale_n(rq, lo, hi, &n, e);
+	if (rc == G_OK && n) { /* the light may have changed */
 		json_decref(p);
 		p = store_project_get(rq->db, id);
 	}

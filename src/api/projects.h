@@ -65,6 +65,9 @@ json_t *projects_light_rules(struct db *db, const char *region, struct proj_ligh
 /* Recomputes the lights in lo..hi not computed today (own transaction). */
 gcode projects_refresh_stale(struct api_req *rq, const char *lo, const char *hi,
 			     struct gerror *e);
+/* The same; *n the number of lights it recomputed (0 when all were fresh). */
+gcode projects_refresh_stale_n(struct api_req *rq, const char *lo, const char *hi,
+			       size_t *n, struct gerror *e);
 /* Adds display fields to a project row: stage_zh, category_zh, kind_zh,
  * light_zh, tags as an array, size_tags. */
 void projects_decorate(json_t *p);

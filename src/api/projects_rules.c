@@ -8,6 +8,7 @@
 #include "api/body.h"
 #include "api/handlers.h"
 #include "api/projects.h"
+#include "api/projects_light_cache.h"
 #include "domain/region.h"
 #include "store/light_rules.h"
 
@@ -181,6 +182,8 @@ gcode h_light_rules_put(struct api_req *rq, struct api_resp *rs, struct gerror *
 		rc = store_project_lights_expire(rq->db, lo, hi, e);
 	int64_t new_version = 0;
 	json_t *after = rc == G_OK ? answer(rq, code, &new_version) : NULL;
-	return api_commit_change(rq, rs, rc, "light_rules_update", "region", code, code, before,
-				 after, 200, e);
+	rc = api_commit_change(rq, rs, rc, "light_rules_update", "region", code, code, before,
+			       after, 200, e);
+	light_cache_invalidate(); /* after the commit: see projects_light_cache.h */
+	return rc;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/projects.h"
+#include "api/projects_light_cache.h"
 #include "base/text.h"
 #include "domain/proj_amount.h"
 #include "domain/proj_class.h"
@@ -221,18 +222,21 @@ gcode projects_refresh_light(struct api_req *rq, int64_t id, struct gerror *e)
 	return rc;
 }
 
-gcode projects_refresh_stale(struct api_req *rq, const char *lo, const char *hi,
-			     struct gerror *e)
+gcode projects_refresh_stale_n(struct api_req *rq, const char *lo, const char *hi,
+			       size_t *n, struct gerror *e)
 {
+	int32_t today = projects_today(rq);
+	*n = 0;
+	if (light_cache_fresh(rq->app, lo, hi, today, rq->now))
+		return G_OK;
+	uint64_t gen = light_cache_generation();
 	char day[PROJ_DATE_ISO_LEN + 1];
-	projects_iso_format(projects_today(rq), day);
+	projects_iso_format(today, day);
 	json_t *ids;
 	gcode rc = store_project_stale_lights(rq->db, lo, hi, day, &ids, e);
-	if (rc != G_OK || json_array_size(ids) == 0) {
-		json_decref(ids);
-		return rc;
-	}
-	rc = db_begin(rq->db, e);
+	*n = rc == G_OK ? json_array_size(ids) : 0;
+	if (rc == G_OK && *n)
+		rc = db_begin(rq->db, e);
 	size_t i;
 	json_t *r;
 	json_array_foreach(ids, i, r) {
@@ -240,9 +244,18 @@ gcode projects_refresh_stale(struct api_req *rq, const char *lo, const char *hi,
 			rc = projects_refresh_light(rq, json_integer_value(json_object_get(r, "id")), e);
 	}
 	json_decref(ids);
-	if (rc == G_OK)
+	if (rc == G_OK && *n)
 		rc = db_commit(rq->db, e);
+	if (rc == G_OK)
+		light_cache_mark(rq->app, lo, hi, today, rq->now, gen);
 	return rc;
+}
+
+gcode projects_refresh_stale(struct api_req *rq, const char *lo, const char *hi,
+			     struct gerror *e)
+{
+	size_t n;
+	return projects_refresh_stale_n(rq, lo, hi, &n, e);
 }
 
 static json_t *tags_array(const char *tags)

@@ -251,6 +251,15 @@ NULL, NULL },
 { 7, "projects: covering index for finding status lights not computed today",
 "CREATE INDEX projects_light_date ON projects (region, light_date);",
 NULL, NULL },
+/* The project list picks its page from every project of the caller's range
+ * (5,000 in a city) before reading the page's rows: this index holds every
+ * column its filters and sorts read, so SQLite need not read the wide rows
+ * (inner query of a city's 在建 list by investment 5 ms -> 1.5 ms). */
+{ 8, "projects: covering index for the filtered, sorted project list",
+"CREATE INDEX projects_list_cover ON projects (region, stage, total_investment, id, name,"
+" code, light, leader_id, department_id, category, kind, plan_year, builder_id, tags,"
+" special_bond, updated_at);",
+NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -2,8 +2,12 @@
  * derived status light, stage history and the 专班. */
 #include "store/projects.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+
+#include "base/count_cache.h"
 
 #include "store/org.h"
 #include "store/store.h"
@@ -54,7 +58,12 @@ static const char prj_types[] = "itttttt" "iii" "ntt" "nt" "nt" "tttttttt" "b" "
 	" WHEN 'building' THEN 7 WHEN 'completed' THEN 8 WHEN 'operating' THEN 9 ELSE 10 END"
 #define LIGHT_ORDER "CASE p.light WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 ELSE 1 END"
 
-#define PRJ_LIST(ord) PRJ_COLS " WHERE" PRJ_FILTER " ORDER BY " ord ", p.id LIMIT $15 OFFSET $16"
+/* The page is chosen first (inner query, no year-to-date subqueries), so the
+ * two report subqueries of PRJ_COLS run for the page's rows only. */
+#define PRJ_LIST(ord)                                                                      \
+	PRJ_COLS " JOIN (SELECT p.id AS pid FROM projects p WHERE" PRJ_FILTER              \
+		 " ORDER BY " ord ", p.id LIMIT $15 OFFSET $16) k ON k.pid = p.id"          \
+		 " ORDER BY " ord ", p.id"
 
 /* One static statement per sort and order, so each is prepared once. */
 static const char *const list_sql[PSORT__COUNT][2] = {
@@ -90,19 +99,71 @@ static gcode step_error(struct gerror *e)
 	return e && e->code ? e->code : G_ERR_DB;
 }
 
-gcode store_project_list(struct db *c, const struct project_query *q, json_t **out,
-			 struct gerror *e)
+/* Totals are reused while a user pages through one filter; any write to
+ * projects in this process forgets them (count_cache_bump in the writers
+ * below), other processes' writes show within COUNT_TTL seconds. */
+#define COUNT_TTL 10
+static struct count_cache *counts;
+static pthread_once_t counts_once = PTHREAD_ONCE_INIT;
+
+static void counts_init(void)
 {
+	counts = count_cache_new(256, COUNT_TTL);
+}
+
+static struct count_cache *count_cache(void)
+{
+	pthread_once(&counts_once, counts_init);
+	return counts;
+}
+
+static void counts_forget(void)
+{
+	count_cache_bump(count_cache());
+}
+
+static const char *nz(const char *v)
+{
+	return v ? v : "\x01"; /* NULL differs from "" */
+}
+
+static gcode count_matches(struct db *c, const struct project_query *q, int64_t *total,
+			   struct gerror *e)
+{
+	char key[1200];
+	int64_t now = (int64_t)time(NULL);
+	int kn = snprintf(key, sizeof key, "%s|%s|%s|%s|%s|%lld|%lld|%s|%s|%lld|%lld|%s|%lld|%lld",
+			  q->lo, q->hi, nz(q->pattern), nz(q->stage), nz(q->light),
+			  (long long)q->leader_id, (long long)q->department_id, nz(q->category),
+			  nz(q->kind), (long long)q->plan_year, (long long)q->builder_id,
+			  nz(q->tag_pattern), (long long)q->min_total, (long long)q->special_bond);
+	bool cacheable = kn > 0 && (size_t)kn < sizeof key; /* never a truncated key */
+	if (cacheable && count_cache_get(count_cache(), key, now, total))
+		return G_OK;
 	struct db_stmt *s;
 	gcode rc = db_prepare(c, count_sql, &s, e);
 	if (rc != G_OK)
 		return rc;
 	bind_filter(s, q);
 	int r = db_step(s, e);
-	int64_t total = r == DB_ROW ? db_col_i64(s, 0) : 0;
+	*total = r == DB_ROW ? db_col_i64(s, 0) : 0;
 	db_finish(s);
 	if (r < 0)
 		return step_error(e);
+	if (cacheable)
+		count_cache_put(count_cache(), key, now, *total);
+	return G_OK;
+}
+
+gcode store_project_list(struct db *c, const struct project_query *q, json_t **out,
+			 struct gerror *e)
+{
+	struct db_stmt *s;
+	int64_t total;
+	gcode rc = count_matches(c, q, &total, e);
+	if (rc != G_OK)
+		return rc;
+	int r;
 	unsigned sort = (unsigned)q->sort < PSORT__COUNT ? (unsigned)q->sort : PSORT_ID;
 	rc = db_prepare(c, list_sql[sort][q->desc ? 1 : 0], &s, e);
 	if (rc != G_OK)
@@ -137,6 +198,7 @@ static gcode code_taken(gcode rc, struct gerror *e)
 gcode store_project_insert(struct db *c, const struct project_fields *f, int64_t now,
 			   int64_t *id, struct gerror *e)
 {
+	counts_forget();
 	struct db_stmt *s;
 	gcode rc = db_prepare_bind(
 		c,
@@ -165,6 +227,7 @@ gcode store_project_insert(struct db *c, const struct project_fields *f, int64_t
 gcode store_project_update(struct db *c, int64_t id, int64_t version,
 			   const struct project_fields *f, int64_t now, struct gerror *e)
 {
+	counts_forget();
 	int64_t n = 0;
 	gcode rc = db_run(c,
 			  "UPDATE projects SET region = $1, code = $2, name = $3, category = $4,"
@@ -185,6 +248,7 @@ gcode store_project_update(struct db *c, int64_t id, int64_t version,
 gcode store_project_set_stage(struct db *c, int64_t id, int64_t version,
 			      const struct project_stage_set *st, int64_t now, struct gerror *e)
 {
+	counts_forget();
 	int64_t n = 0;
 	gcode rc = db_run(c,
 			  "UPDATE projects SET stage = $1, stage_date = $2, actual_start = $3,"
@@ -198,6 +262,7 @@ gcode store_project_set_stage(struct db *c, int64_t id, int64_t version,
 gcode store_project_set_light(struct db *c, int64_t id, const char *light,
 			      const char *reasons_json, const char *light_date, struct gerror *e)
 {
+	counts_forget();
 	return db_run(c,
 		      "UPDATE projects SET light = $1, light_reasons = $2, light_date = $3"
 		      " WHERE id = $4",

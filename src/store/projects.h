@@ -159,6 +159,10 @@ struct problem_query {
 };
 gcode store_problem_list(struct db *c, const struct problem_query *q, json_t **out,
 			 struct gerror *e);
+/* The first limit problems of project_id in lo..hi (any status), by deadline
+ * and id, as store_problem_list would list them with only those filters. */
+json_t *store_problem_of_project(struct db *c, const char *lo, const char *hi,
+				 int64_t project_id, int64_t limit);
 json_t *store_problem_get(struct db *c, int64_t id);
 gcode store_problem_insert(struct db *c, int64_t project_id, const char *region,
 			   const struct problem_fields *f, int64_t user_id, int64_t now,

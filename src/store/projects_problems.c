@@ -78,6 +78,16 @@ gcode store_problem_list(struct db *c, const struct problem_query *q, json_t **o
 	return G_OK;
 }
 
+json_t *store_problem_of_project(struct db *c, const char *lo, const char *hi,
+				 int64_t project_id, int64_t limit)
+{
+	/* The project filter as a plain condition, so the project index is used. */
+	return store_rows(c,
+			  PB_COLS " WHERE x.project_id = $1 AND x.region BETWEEN $2 AND $3"
+				  " ORDER BY x.deadline, x.id LIMIT $4",
+			  pb_names, pb_types, "itti", project_id, lo, hi, limit);
+}
+
 json_t *store_problem_get(struct db *c, int64_t id)
 {
 	return store_row(c, PB_COLS " WHERE x.id = $1", pb_names, pb_types, "i", id);
