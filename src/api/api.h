@@ -14,9 +14,15 @@
 
 #define API_MAX_PARAMS 4
 
+struct lru_cache;
+
 struct app {
 	struct config cfg;
 	struct store *store;
+	/* Kept until the data changes (answer_cache.c, auth.c); NULL when
+	 * cache_mb is 0. */
+	struct lru_cache *answers;
+	struct lru_cache *sessions;
 };
 
 struct api_req {
@@ -29,6 +35,9 @@ struct api_req {
 	/* Lookups answered by the HTTP layer (query string and headers). */
 	const char *(*query_fn)(void *ctx, const char *key);
 	const char *(*header_fn)(void *ctx, const char *name);
+	/* Writes every query argument, in order and unambiguously, to out;
+	 * returns the length, or (size_t)-1 when cap is too small. */
+	size_t (*query_canon_fn)(void *ctx, char *out, size_t cap);
 	void *ctx;
 	const char *ip;
 	const char *body;
@@ -36,6 +45,7 @@ struct api_req {
 	json_t *json; /* parsed body, owned by the dispatcher */
 	struct db *db;
 	int64_t now;
+	uint64_t gen; /* the data generation when the request began (caches on) */
 	/* Set by authentication. */
 	bool authed;
 	bool via_token;
@@ -55,6 +65,10 @@ struct api_resp {
 	char *raw;            /* non-JSON body (malloc'd), raw_len bytes */
 	size_t raw_len;
 	const char *disposition;
+	/* Set for a route with ROUTE_CACHE that was computed, not found: the
+	 * HTTP layer hands the bytes it sends to api_cache_store. */
+	char cache_key[1024];
+	uint64_t cache_gen;
 };
 
 enum {
@@ -62,6 +76,9 @@ enum {
 	ROUTE_ANY_PW = 2,  /* allowed while a password change is forced */
 	ROUTE_UPLOAD = 4,  /* the body is a file (not JSON), up to max_upload bytes */
 	ROUTE_PHOTO = 8,   /* with ROUTE_UPLOAD: one photo, refused early above API_PHOTO_BODY */
+	/* The answer depends only on the user, the URL, the date and the data:
+	 * it is kept until the data changes (answer_cache.c). */
+	ROUTE_CACHE = 16,
 };
 
 /* A photo is at most PROJ_PHOTO_MAX (1 MiB); the HTTP layer stops reading a
@@ -84,6 +101,12 @@ extern const struct api_route api_routes[];
  * the JSON error body with the matching status. */
 void api_dispatch(struct api_req *rq, struct api_resp *rs);
 void api_resp_free(struct api_resp *rs);
+/* Answer cache (answer_cache.c). A hit fills rs (raw bytes and ETag) and
+ * returns true; a miss leaves rs->cache_key set for api_cache_store, which
+ * keeps the JSON text of a 200 answer. */
+bool api_cache_lookup(struct api_req *rq, struct api_resp *rs);
+void api_cache_store(struct app *app, const struct api_resp *rs, int64_t now, const char *json,
+		     size_t len);
 /* The largest body the route for method and path accepts; *too_large is set
  * to the JSON body of the 413 answer for a larger one. */
 extern const char API_TOO_LARGE[]; /* the JSON of a 413 for any other body */

@@ -137,6 +137,8 @@ static gcode run(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 	if (rc != G_OK)
 		return rc;
 	if (!(r->flags & ROUTE_PUBLIC)) {
+		if (rq->app->answers || rq->app->sessions) /* before anything is read */
+			rq->gen = store_generation(rq->app->store, rq->db);
 		rc = auth_authenticate(rq, rs, e);
 		if (rc != G_OK)
 			return rc;
@@ -147,6 +149,8 @@ static gcode run(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 			return gerr_set(e, G_ERR_FORBIDDEN, "password",
 					"请先修改初始密码", "change your initial password first");
 	}
+	if ((r->flags & ROUTE_CACHE) && api_cache_lookup(rq, rs))
+		return G_OK;
 	return r->fn(rq, rs, e);
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "base/lru_cache.h"
 #include "base/mem.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -32,6 +33,26 @@ gcode cli_migrate_url(const char *url, int *version, struct gerror *e)
 	return rc;
 }
 
+/* Answers and sessions kept until the data changes: seven eighths of
+ * cache_mb for answers, one eighth for sessions (a few hundred bytes each). */
+static void open_caches(struct app *app)
+{
+	if (app->cfg.cache_mb <= 0)
+		return;
+	size_t bytes = (size_t)app->cfg.cache_mb << 20;
+	int64_t age = app->cfg.cache_max_seconds;
+	app->answers = lru_cache_new(bytes / 8 * 7, age);
+	app->sessions = lru_cache_new(bytes / 8, age);
+	store_watch_others(app->store, app->cfg.cache_check_ms);
+}
+
+static void close_caches(struct app *app)
+{
+	lru_cache_free(app->answers);
+	lru_cache_free(app->sessions);
+	app->answers = app->sessions = NULL;
+}
+
 /* Serves until SIGINT or SIGTERM. */
 static int serve_app(struct app *app, const char *banner_extra, const char *admin_pw)
 {
@@ -47,9 +68,14 @@ static int serve_app(struct app *app, const char *banner_extra, const char *admi
 	signal(SIGPIPE, SIG_IGN);
 	int pool = app->cfg.threads + 2;
 	struct http_server *srv = NULL;
-	if (store_open(app->cfg.db, pool, &app->store, &e) != G_OK ||
-	    http_start(app, &srv, &e) != G_OK) {
+	if (store_open(app->cfg.db, pool, &app->store, &e) != G_OK) {
 		cli_error(&e);
+		return 1;
+	}
+	open_caches(app);
+	if (http_start(app, &srv, &e) != G_OK) {
+		cli_error(&e);
+		close_caches(app);
 		store_close(app->store);
 		return 1;
 	}
@@ -67,6 +93,7 @@ static int serve_app(struct app *app, const char *banner_extra, const char *admi
 	sigwait(&set, &sig);
 	log_info("msg=\"stopping\" signal=%d", sig);
 	http_stop(srv);
+	close_caches(app);
 	store_close(app->store);
 	return 0;
 }
@@ -142,7 +169,8 @@ static int run_demo(struct cli_args *a)
 
 static const char *const serve_settings[] = { "db", "listen", "web_root", "threads",
 	"max_connections", "max_body", "max_upload", "conn_timeout", "conn_memory", "session_idle_minutes",
-	"lockout_threshold", "lockout_minutes", "secure_cookies", "trust_proxy", "log_level", NULL };
+	"lockout_threshold", "lockout_minutes", "secure_cookies", "trust_proxy", "cache_mb",
+	"cache_check_ms", "cache_max_seconds", "log_level", NULL };
 
 static const struct cli_flag demo_flags[] = {
 	{ "admin-password-stdin", false,

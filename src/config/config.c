@@ -32,6 +32,12 @@ const struct config_opt config_opts[] = {
 	    "mark cookies Secure (set when served behind TLS)"),
 	OPT("trust_proxy", 'b', trust_proxy, "false",
 	    "behind a reverse proxy: log and audit the client address from X-Forwarded-For"),
+	OPT("cache_mb", 'i', cache_mb, "16",
+	    "memory in MiB for answers kept until the data changes (0: no cache)"),
+	OPT("cache_check_ms", 'i', cache_check_ms, "100",
+	    "how often in milliseconds to look for other processes' writes (cached answers)"),
+	OPT("cache_max_seconds", 'i', cache_max_seconds, "10",
+	    "longest a cached answer is kept, whatever happens (unaudited outside writes)"),
 	OPT_S("log_level", log_level, "info", "debug, info, warn or error"),
 	{ 0 },
 };

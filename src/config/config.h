@@ -23,6 +23,9 @@ struct config {
 	int lockout_minutes;
 	bool secure_cookies;    /* behind TLS */
 	bool trust_proxy;       /* take the client address from X-Forwarded-For */
+	int cache_mb;           /* answer and session cache, MiB; 0: off */
+	int cache_check_ms;     /* look for other processes' writes this often */
+	int cache_max_seconds;  /* a cached answer's longest life */
 	char log_level[16];
 };
 

@@ -87,12 +87,45 @@ static const char *header_cb(void *ctx, const char *name)
 	return MHD_lookup_connection_value(ctx, MHD_HEADER_KIND, name);
 }
 
+struct canon {
+	char *p;
+	size_t cap, n;
+	bool over;
+};
+
+/* key length ':' key value length ':' value, so no two argument lists
+ * read the same; a value-less argument ("?flag") is "-" */
+static enum MHD_Result canon_arg(void *cls, enum MHD_ValueKind kind, const char *k,
+				 const char *v)
+{
+	(void)kind;
+	struct canon *c = cls;
+	int m = v ? snprintf(c->p + c->n, c->cap - c->n, "%zu:%s%zu:%s", strlen(k), k, strlen(v), v)
+		  : snprintf(c->p + c->n, c->cap - c->n, "%zu:%s-", strlen(k), k);
+	if (m < 0 || (size_t)m >= c->cap - c->n) {
+		c->over = true;
+		return MHD_NO;
+	}
+	c->n += (size_t)m;
+	return MHD_YES;
+}
+
+static size_t query_canon_cb(void *ctx, char *out, size_t cap)
+{
+	struct canon c = { out, cap, 0, cap == 0 };
+	if (cap)
+		out[0] = '\0';
+	if (!c.over)
+		MHD_get_connection_values(ctx, MHD_GET_ARGUMENT_KIND, canon_arg, &c);
+	return c.over ? (size_t)-1 : c.n;
+}
+
 static enum MHD_Result serve_api(struct http_server *s, struct MHD_Connection *c,
 				 struct conn *x, const char *method, const char *url)
 {
 	struct api_req rq = {
 		.app = s->app, .method = method, .path = url, .query_fn = query_cb,
-		.header_fn = header_cb, .ctx = c, .ip = x->ip, .body = x->body.p,
+		.header_fn = header_cb, .query_canon_fn = query_canon_cb, .ctx = c, .ip = x->ip, .body = x->body.p,
 		.body_len = x->body.len, .now = (int64_t)time(NULL),
 	};
 	struct api_resp rs = { 0 };
@@ -107,6 +140,7 @@ static enum MHD_Result serve_api(struct http_server *s, struct MHD_Connection *c
 		out = json_out_compact(rs.body, &n);
 		if (!out)
 			n = 0;
+		api_cache_store(s->app, &rs, rq.now, out, n);
 	}
 	struct MHD_Response *r = MHD_create_response_from_buffer(
 		n, out ? out : (void *)"", out ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);

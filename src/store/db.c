@@ -52,6 +52,8 @@ gcode db_commit(struct db *c, struct gerror *e)
 	gcode rc = b->drv->exec(c, "COMMIT", e);
 	if (rc != G_OK)
 		db_rollback(c);
+	else if (b->gen)
+		atomic_fetch_add(b->gen, 1);
 	b->tx_depth = 0;
 	return rc;
 }

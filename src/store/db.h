@@ -3,6 +3,7 @@
  * with $1..$N parameters against it and never sees the engine. */
 #ifndef GUATU_STORE_DB_H
 #define GUATU_STORE_DB_H
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -48,6 +49,9 @@ struct db_driver {
 struct db_base {
 	const struct db_driver *drv;
 	int tx_depth;
+	/* The data generation of the store this connection belongs to (NULL
+	 * outside a store): db_commit moves it on after every commit. */
+	_Atomic uint64_t *gen;
 };
 
 extern const struct db_driver db_sqlite_driver;

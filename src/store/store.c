@@ -1,8 +1,10 @@
 #include "store/store.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/mem.h"
 
@@ -12,6 +14,12 @@ struct store {
 	struct db **free_list;
 	int nfree;
 	int size;
+	/* Data generation (see store_generation). */
+	_Atomic uint64_t gen;
+	pthread_mutex_t check_mu;
+	int64_t check_ms;      /* <0: never look at other processes' writes */
+	int64_t checked_at_ms; /* under check_mu */
+	int64_t audit_last;    /* under check_mu; -1 before the first look */
 };
 
 gcode store_open(const char *url, int pool_size, struct store **out, struct gerror *e)
@@ -21,6 +29,9 @@ gcode store_open(const char *url, int pool_size, struct store **out, struct gerr
 	struct store *s = xcalloc(1, sizeof *s);
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
+	pthread_mutex_init(&s->check_mu, NULL);
+	s->check_ms = -1;
+	s->audit_last = -1;
 	s->free_list = xcalloc((size_t)pool_size, sizeof *s->free_list);
 	for (int i = 0; i < pool_size; i++) {
 		gcode rc = db_open(url, &s->free_list[i], e);
@@ -30,6 +41,7 @@ gcode store_open(const char *url, int pool_size, struct store **out, struct gerr
 			*out = NULL;
 			return rc;
 		}
+		((struct db_base *)s->free_list[i])->gen = &s->gen;
 	}
 	s->nfree = s->size = pool_size;
 	*out = s;
@@ -45,6 +57,7 @@ void store_close(struct store *s)
 	free(s->free_list);
 	pthread_mutex_destroy(&s->mu);
 	pthread_cond_destroy(&s->cv);
+	pthread_mutex_destroy(&s->check_mu);
 	free(s);
 }
 
@@ -124,4 +137,51 @@ bool store_ping(struct store *s)
 	bool ok = db_scalar_i64(c, "SELECT 1", 0, &one, NULL) == G_OK && one == 1;
 	store_release(s, c);
 	return ok;
+}
+
+void store_watch_others(struct store *s, int check_ms)
+{
+	pthread_mutex_lock(&s->check_mu);
+	s->check_ms = check_ms;
+	pthread_mutex_unlock(&s->check_mu);
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Every audited write, in any process, moves audit_head; one request at a
+ * time looks (the others go on with the generation they have). */
+static void look_at_others(struct store *s, struct db *c)
+{
+	if (pthread_mutex_trylock(&s->check_mu) != 0)
+		return;
+	int64_t now = mono_ms();
+	if (s->check_ms >= 0 && now - s->checked_at_ms >= s->check_ms) {
+		int64_t last = 0;
+		s->checked_at_ms = now;
+		if (db_scalar_i64(c, "SELECT last_id FROM audit_head WHERE one = 1", 0, &last,
+				  NULL) != G_OK)
+			last = -2; /* unreadable: treat as changed every time */
+		if (last != s->audit_last || last < 0) {
+			s->audit_last = last;
+			atomic_fetch_add(&s->gen, 1);
+		}
+	}
+	pthread_mutex_unlock(&s->check_mu);
+}
+
+uint64_t store_generation(struct store *s, struct db *c)
+{
+	if (c)
+		look_at_others(s, c);
+	return atomic_load(&s->gen);
+}
+
+void store_changed(struct store *s)
+{
+	atomic_fetch_add(&s->gen, 1);
 }

@@ -18,6 +18,16 @@ void store_close(struct store *s);
 struct db *store_acquire(struct store *s);
 void store_release(struct store *s, struct db *c);
 
+/* The data generation: a number that moves on after every commit through
+ * this store's connections and, once store_watch_others is set, when
+ * another process's audited write is seen (audit_head is read at most every
+ * check_ms milliseconds, through c). Answers computed under one generation
+ * are right while it lasts: capture it before reading. */
+uint64_t store_generation(struct store *s, struct db *c);
+void store_watch_others(struct store *s, int check_ms);
+/* For writes outside db_commit (autocommit statements). */
+void store_changed(struct store *s);
+
 /* True when a pooled connection answers a trivial query (/healthz). */
 bool store_ping(struct store *s);
 
