@@ -10,7 +10,9 @@
 # BENCH_GEN_ARGS (e.g. "--enterprises 20000") and BENCH_SQLITE_DB make a
 # smaller trial run (BENCH_IMPORT=0 skips the import; BENCH_RECORD=0 does not
 # append to RESULTS.md);
-# BENCH_COCKPIT=0 leaves out the cockpit (GET /api/v1/cockpit, issue 4).
+# BENCH_COCKPIT=0 leaves out the cockpit (GET /api/v1/cockpit, issue 4);
+# BENCH_UNCACHED=0 leaves out the second pass with the answer cache off
+# (--cache-mb 0), which shows what a request costs when it must be computed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${GUATU_BIN:-build/guatu}
@@ -34,10 +36,10 @@ prepare_db() { # $1 db url/path
   printf '%s\n' "$PW" | "$BIN" user add bench --role leader --region 220100 --password-stdin --db "$db" >/dev/null
 }
 
-start_server() { # $1 db -> sets url, spid, startup_ms
+start_server() { # $1 db, [$2 cache MiB] -> sets url, spid, startup_ms
   local db=$1 port; port=$(free_port)
   local t0; t0=$(date +%s%N)
-  "$BIN" serve --db "$db" --listen "127.0.0.1:$port" --threads 4 --log-level warn >"$work/serve.out" 2>"$work/serve.err" &
+  "$BIN" serve --db "$db" --listen "127.0.0.1:$port" --threads 4 --cache-mb "${2:-16}" --log-level warn >"$work/serve.out" 2>"$work/serve.err" &
   spid=$!; pids+=("$spid")
   until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.005; done
   startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -127,16 +129,8 @@ bench_reports() { # $1 label, $2 db
   PW=$saved_pw cookie=$saved_cookie
 }
 
-bench_backend() { # $1 label, $2 db
-  local label=$1 db=$2
-  PW='Guatu#Perf2026'   # reset: a reused database holds the last run's password
-  printf '%s\n' "$PW" | "$BIN" user passwd bench --password-stdin --db "$db" >/dev/null
-  start_server "$db"; login
-  local peak_kb project
-  mkdir -p "$work/static"
-  # the first project under construction: reports, procedures, milestones, problems
-  project=$(curl -s -H "Cookie: $cookie" "$url/api/v1/projects?stage=building&per_page=1" |
-            python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
+bench_reads() { # $1 label, $2 project id: every read endpoint, its bytes kept for nginx
+  local label=$1 project=$2
   for e in "${ENDPOINTS[@]}"; do
     local name=${e%%|*} path=${e#*|} f
     path=${path//\{PROJECT\}/$project}
@@ -146,17 +140,42 @@ bench_backend() { # $1 label, $2 db
     read -r rps p50 p99 bad _ < <(run_wrk "$url$path")
     rows+=("$label|$name|$rps|$p50|$p99|$bad|$(basename "$f")")
   done
-  bench_reports "$label" "$db"
-  if [ "$label" = SQLite ] && [ -x /usr/bin/chromium ]; then
-    read -r t_login t_home < <(node bench/first-render.mjs "$url/" bench "$PW")
-    extra+=("first render, cold Chromium: login page ${t_login} ms; home page after login ${t_home} ms (the cockpit comes with issue 4)")
-  fi
-  peak_kb=$(awk '/VmHWM/{print $2}' "/proc/$spid/status")
-  extra+=("$label: ready ${startup_ms} ms after start; peak resident memory $((peak_kb / 1024)) MB")
-  kill "$spid"; wait "$spid" 2>/dev/null || true
 }
 
-rows=(); extra=()
+peak_mb() { awk '/VmHWM/{printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+bench_backend() { # $1 label, $2 db
+  local label=$1 db=$2
+  PW='Guatu#Perf2026'   # reset: a reused database holds the last run's password
+  printf '%s\n' "$PW" | "$BIN" user passwd bench --password-stdin --db "$db" >/dev/null
+  start_server "$db"; login
+  local project mb
+  mkdir -p "$work/static"
+  # the first project under construction: reports, procedures, milestones, problems
+  project=$(curl -s -H "Cookie: $cookie" "$url/api/v1/projects?stage=building&per_page=1" |
+            python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
+  bench_reads "$label" "$project"
+  bench_reports "$label" "$db"
+  if [ "$label" = SQLite ] && [ -x /usr/bin/chromium ]; then
+    read -r t_login t_cockpit t_chart < <(node bench/first-render.mjs "$url/" bench "$PW")
+    extra+=("first render, cold Chromium: login page ${t_login} ms; cockpit figures ${t_cockpit} ms, its trend chart ${t_chart} ms")
+    results+=("render_ms=$t_cockpit")
+  fi
+  mb=$(peak_mb "$spid")
+  extra+=("$label: ready ${startup_ms} ms after start; peak resident memory ${mb} MB")
+  results+=("ready_ms=$startup_ms" "peak_mb=$mb")
+  kill "$spid"; wait "$spid" 2>/dev/null || true
+  if [ "${BENCH_UNCACHED:-1}" = 1 ]; then
+    start_server "$db" 0; login
+    bench_reads "$label, no cache" "$project"
+    mb=$(peak_mb "$spid")
+    extra+=("$label with the answer cache off (--cache-mb 0): peak resident memory ${mb} MB")
+    results+=("peak_mb=$mb")
+    kill "$spid"; wait "$spid" 2>/dev/null || true
+  fi
+}
+
+rows=(); extra=(); results=()
 sqlite_db=${BENCH_SQLITE_DB:-$DATA/city.db}
 if [ ! -f "$sqlite_db" ]; then
   echo "generating city-scale SQLite database (once)..."
@@ -184,8 +203,11 @@ t_imp=$(( ($(date +%s%N) - t0) / 1000000 ))
 t0=$(date +%s%N); sqlite3 "$work/floor.db" ".mode csv" ".import $csv ent" >/dev/null
 t_floor=$(( ($(date +%s%N) - t0) / 1000000 ))
 extra+=("import of 1,000,000 enterprises from CSV (validated, one transaction, FTS rebuilt): ${t_imp} ms; sqlite3 .import of the same file: ${t_floor} ms")
+results+=("import_ms=$t_imp")
 fi
-extra+=("initial web bytes (index.html + referenced JS/CSS, gzipped): $(node bench/web-bytes.mjs web/dist) bytes")
+web_bytes=$(node bench/web-bytes.mjs web/dist)
+extra+=("initial web bytes (index.html + referenced JS/CSS, gzipped): $web_bytes bytes")
+results+=("web_bytes=$web_bytes")
 start_nginx
 table="| backend | endpoint | req/s | p50 ms | p99 ms | non-2xx | nginx req/s (same bytes) | % of nginx |
 |---|---|---|---|---|---|---|---|"
@@ -199,10 +221,13 @@ for r in "${rows[@]}"; do
   pct=$(python3 -c "print(f'{100*$rps/max($nrps,1):.0f}%')")
   table+=$'\n'"| $b | $n | $rps | $p50 | $p99 | $bad | $nrps | $pct |"
 done
+targets=$(printf '%s\n' "${results[@]}" | python3 bench/targets.py <(echo "$table"))
 echo "$table"
+echo
+echo "$targets"
 printf '%s\n' "${extra[@]}"
 [ "${BENCH_RECORD:-1}" = 1 ] && {
   echo; echo "## $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD)"
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); wrk -t2 -c$CONNS -d${DUR}s"
-  echo; echo "$table"; echo; printf -- '- %s\n' "${extra[@]}"
+  echo; echo "$table"; echo; echo "$targets"; echo; printf -- '- %s\n' "${extra[@]}"
 } >>bench/RESULTS.md
