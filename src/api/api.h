@@ -102,8 +102,10 @@ extern const struct api_route api_routes[];
 void api_dispatch(struct api_req *rq, struct api_resp *rs);
 void api_resp_free(struct api_resp *rs);
 /* Answer cache (answer_cache.c). A hit fills rs (raw bytes and ETag) and
- * returns true; a miss leaves rs->cache_key set for api_cache_store, which
- * keeps the JSON text of a 200 answer. */
+ * returns true; a miss leaves rs->cache_key set when this request is the
+ * one computing the answer: the HTTP layer must then call api_cache_store,
+ * which keeps the JSON text of a 200 answer (json NULL: nothing to keep)
+ * and lets requests waiting for the same answer go on. */
 bool api_cache_lookup(struct api_req *rq, struct api_resp *rs);
 void api_cache_store(struct app *app, const struct api_resp *rs, int64_t now, const char *json,
 		     size_t len);

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/mem.h"
 
@@ -15,8 +16,16 @@ struct entry {
 	char data[];                /* key, NUL, value, NUL */
 };
 
+/* A key some request is computing now (lru_cache_get_or_claim). */
+struct claim {
+	struct claim *next;
+	char key[];
+};
+
 struct lru_cache {
 	pthread_mutex_t mu;
+	pthread_cond_t done; /* a claim ended */
+	struct claim *claims;
 	struct entry **buckets;
 	size_t mask;
 	struct entry *head, *tail;
@@ -41,6 +50,7 @@ struct lru_cache *lru_cache_new(size_t max_bytes, int64_t max_age)
 {
 	struct lru_cache *c = xcalloc(1, sizeof *c);
 	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->done, NULL);
 	size_t n = 64;
 	while (n < max_bytes / 2048 && n < ((size_t)1 << 20))
 		n <<= 1;
@@ -59,7 +69,12 @@ void lru_cache_free(struct lru_cache *c)
 		nx = x->next;
 		free(x);
 	}
+	for (struct claim *k = c->claims, *nk; k; k = nk) {
+		nk = k->next;
+		free(k);
+	}
 	free(c->buckets);
+	pthread_cond_destroy(&c->done);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
 }
@@ -108,13 +123,13 @@ static struct entry *find(struct lru_cache *c, const char *key, size_t klen, uin
 	return NULL;
 }
 
-char *lru_cache_get(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
-		    size_t *len)
+/* Under c->mu. */
+static char *get_locked(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
+			size_t *len)
 {
 	size_t klen = strlen(key);
 	uint64_t h = hash_key(key, klen);
 	char *out = NULL;
-	pthread_mutex_lock(&c->mu);
 	struct entry *x = find(c, key, klen, h);
 	if (x && (x->gen != gen || now - x->born >= c->max_age || now < x->born)) {
 		drop(c, x);
@@ -127,16 +142,82 @@ char *lru_cache_get(struct lru_cache *c, const char *key, uint64_t gen, int64_t 
 		unlink_recency(c, x);
 		push_front(c, x);
 	}
+	return out;
+}
+
+char *lru_cache_get(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
+		    size_t *len)
+{
+	pthread_mutex_lock(&c->mu);
+	char *out = get_locked(c, key, gen, now, len);
 	pthread_mutex_unlock(&c->mu);
 	return out;
+}
+
+static struct claim **claim_of(struct lru_cache *c, const char *key)
+{
+	struct claim **p = &c->claims;
+	while (*p && strcmp((*p)->key, key))
+		p = &(*p)->next;
+	return p;
+}
+
+/* Under c->mu: ends key's claim, if any, and wakes the waiters. */
+static void unclaim_locked(struct lru_cache *c, const char *key)
+{
+	struct claim **p = claim_of(c, key);
+	if (!*p)
+		return;
+	struct claim *k = *p;
+	*p = k->next;
+	free(k);
+	pthread_cond_broadcast(&c->done);
+}
+
+char *lru_cache_get_or_claim(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
+			     int wait_ms, size_t *len, bool *mine)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += wait_ms / 1000;
+	until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	*mine = false;
+	pthread_mutex_lock(&c->mu);
+	char *out;
+	int waited = 0;
+	while (!(out = get_locked(c, key, gen, now, len)) && *claim_of(c, key) && waited == 0)
+		waited = pthread_cond_timedwait(&c->done, &c->mu, &until);
+	if (!out && !*claim_of(c, key)) {
+		size_t n = strlen(key) + 1;
+		struct claim *k = xmalloc(sizeof *k + n);
+		memcpy(k->key, key, n);
+		k->next = c->claims;
+		c->claims = k;
+		*mine = true;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return out;
+}
+
+void lru_cache_release(struct lru_cache *c, const char *key)
+{
+	pthread_mutex_lock(&c->mu);
+	unclaim_locked(c, key);
+	pthread_mutex_unlock(&c->mu);
 }
 
 void lru_cache_put(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
 		   const void *val, size_t len)
 {
 	size_t klen = strlen(key);
-	if (sizeof(struct entry) + klen + len + 2 > c->max_bytes / 8)
+	if (sizeof(struct entry) + klen + len + 2 > c->max_bytes / 8) {
+		lru_cache_release(c, key);
 		return;
+	}
 	struct entry *n = xmalloc(sizeof *n + klen + len + 2);
 	n->hash = hash_key(key, klen);
 	n->gen = gen;
@@ -157,6 +238,7 @@ void lru_cache_put(struct lru_cache *c, const char *key, uint64_t gen, int64_t n
 	push_front(c, n);
 	c->bytes += cost(n);
 	c->count++;
+	unclaim_locked(c, key);
 	pthread_mutex_unlock(&c->mu);
 }
 

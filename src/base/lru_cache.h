@@ -19,7 +19,16 @@ void lru_cache_free(struct lru_cache *c);
  * without the NUL); NULL on a miss. */
 char *lru_cache_get(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
 		    size_t *len);
-/* Keeps a copy of val under key, replacing an older entry. */
+/* Like lru_cache_get, but one request computes a missing answer while the
+ * others asking for the same key wait for it (at most wait_ms): on a miss,
+ * *mine says the caller now holds the key's claim and must end it with
+ * lru_cache_put or lru_cache_release; false after a wait that timed out
+ * (compute without keeping). */
+char *lru_cache_get_or_claim(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
+			     int wait_ms, size_t *len, bool *mine);
+void lru_cache_release(struct lru_cache *c, const char *key);
+/* Keeps a copy of val under key, replacing an older entry; ends the key's
+ * claim. */
 void lru_cache_put(struct lru_cache *c, const char *key, uint64_t gen, int64_t now,
 		   const void *val, size_t len);
 void lru_cache_forget(struct lru_cache *c, const char *key);

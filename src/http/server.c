@@ -132,6 +132,7 @@ static enum MHD_Result serve_api(struct http_server *s, struct MHD_Connection *c
 	api_dispatch(&rq, &rs);
 	char *out = NULL;
 	size_t n = 0;
+	bool json = !rs.raw; /* only JSON text is kept by the answer cache */
 	if (rs.raw) {
 		out = rs.raw;
 		n = rs.raw_len;
@@ -140,8 +141,8 @@ static enum MHD_Result serve_api(struct http_server *s, struct MHD_Connection *c
 		out = json_out_compact(rs.body, &n);
 		if (!out)
 			n = 0;
-		api_cache_store(s->app, &rs, rq.now, out, n);
 	}
+	api_cache_store(s->app, &rs, rq.now, json ? out : NULL, n);
 	struct MHD_Response *r = MHD_create_response_from_buffer(
 		n, out ? out : (void *)"", out ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	MHD_add_response_header(r, "Content-Type",

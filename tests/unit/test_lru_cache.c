@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "base/lru_cache.h"
@@ -138,6 +139,78 @@ static void threads_share_it(void **state)
 	lru_cache_free(c);
 }
 
+struct waiter {
+	struct lru_cache *c;
+	int wait_ms;
+	char *got;
+	bool mine;
+};
+
+static void *wait_for_answer(void *arg)
+{
+	struct waiter *w = arg;
+	size_t n;
+	w->got = lru_cache_get_or_claim(w->c, "cockpit", 1, 100, w->wait_ms, &n, &w->mine);
+	return NULL;
+}
+
+static void one_computes_the_others_wait(void **state)
+{
+	(void)state;
+	struct lru_cache *c = lru_cache_new(1 << 20, 10);
+	size_t n;
+	bool mine = false;
+	assert_null(lru_cache_get_or_claim(c, "cockpit", 1, 100, 1000, &n, &mine));
+	assert_true(mine); /* the first asker computes */
+	struct waiter w = { c, 5000, NULL, true };
+	pthread_t t;
+	pthread_create(&t, NULL, wait_for_answer, &w);
+	usleep(50 * 1000);
+	lru_cache_put(c, "cockpit", 1, 100, "answer", 6);
+	pthread_join(t, NULL);
+	assert_non_null(w.got); /* the second got the first's answer */
+	assert_string_equal(w.got, "answer");
+	assert_false(w.mine);
+	free(w.got);
+	lru_cache_free(c);
+}
+
+static void a_release_hands_the_claim_on(void **state)
+{
+	(void)state;
+	struct lru_cache *c = lru_cache_new(1 << 20, 10);
+	size_t n;
+	bool mine = false;
+	assert_null(lru_cache_get_or_claim(c, "cockpit", 1, 100, 1000, &n, &mine));
+	assert_true(mine);
+	struct waiter w = { c, 5000, NULL, false };
+	pthread_t t;
+	pthread_create(&t, NULL, wait_for_answer, &w);
+	usleep(50 * 1000);
+	lru_cache_release(c, "cockpit"); /* the first failed: nothing to keep */
+	pthread_join(t, NULL);
+	assert_null(w.got);
+	assert_true(w.mine); /* now the second computes */
+	lru_cache_release(c, "cockpit");
+	lru_cache_free(c);
+}
+
+static void a_wait_is_bounded(void **state)
+{
+	(void)state;
+	struct lru_cache *c = lru_cache_new(1 << 20, 10);
+	size_t n;
+	bool mine = false;
+	assert_null(lru_cache_get_or_claim(c, "cockpit", 1, 100, 1000, &n, &mine));
+	struct waiter w = { c, 50, NULL, true };
+	wait_for_answer(&w); /* the claim is never ended: give up after 50 ms */
+	assert_null(w.got);
+	assert_false(w.mine);
+	assert_null(lru_cache_get_or_claim(c, "other", 1, 100, 50, &n, &mine));
+	assert_true(mine); /* other keys are not held up */
+	lru_cache_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +220,9 @@ int main(void)
 		cmocka_unit_test(big_values_not_kept),
 		cmocka_unit_test(replace_and_forget),
 		cmocka_unit_test(threads_share_it),
+		cmocka_unit_test(one_computes_the_others_wait),
+		cmocka_unit_test(a_release_hands_the_claim_on),
+		cmocka_unit_test(a_wait_is_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
