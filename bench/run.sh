@@ -163,14 +163,14 @@ bench_backend() { # $1 label, $2 db
   fi
   mb=$(peak_mb "$spid")
   extra+=("$label: ready ${startup_ms} ms after start; peak resident memory ${mb} MB")
-  results+=("ready_ms=$startup_ms" "peak_mb=$mb")
+  results+=("ready_ms@$label=$startup_ms" "peak_mb@$label=$mb")
   kill "$spid"; wait "$spid" 2>/dev/null || true
   if [ "${BENCH_UNCACHED:-1}" = 1 ]; then
     start_server "$db" 0; login
     bench_reads "$label, no cache" "$project"
     mb=$(peak_mb "$spid")
     extra+=("$label with the answer cache off (--cache-mb 0): peak resident memory ${mb} MB")
-    results+=("peak_mb=$mb")
+    results+=("peak_mb@$label, no cache=$mb")
     kill "$spid"; wait "$spid" 2>/dev/null || true
   fi
 }

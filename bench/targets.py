@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The targets of issue 5 against a make bench run: reads the results table
 (argv[1], markdown as bench/run.sh prints it) and key=value lines on stdin
-(ready_ms, peak_mb, import_ms, web_bytes, render_ms; a key may repeat, the
-worst counts), prints a markdown table: target, measured, met."""
+(ready_ms@BACKEND, peak_mb@BACKEND, import_ms, web_bytes, render_ms; a key
+may repeat, the worst counts; the targets are SQLite's but for the
+PostgreSQL-within-2x one), prints a markdown table: target, measured, met."""
 import sys
 
 
@@ -68,12 +69,19 @@ def main():
     if "import_ms" in f:
         v = max(f["import_ms"])
         add("1,000,000 enterprises imported ≤ 10 s", f"{v / 1000:.1f} s", v <= 10000)
-    if "peak_mb" in f:
-        v = max(f["peak_mb"])
-        add("resident memory ≤ 64 MB under load", f"{v:.0f} MB (highest server)", v <= 64)
-    if "ready_ms" in f:
-        v = max(f["ready_ms"])
-        add("ready ≤ 200 ms after start", f"{v:.0f} ms", v <= 200)
+    for b in ("SQLite", "SQLite, no cache", "PostgreSQL", "PostgreSQL, no cache"):
+        v = f.get("peak_mb@" + b)
+        if v:
+            judged = b.startswith("SQLite")
+            lines.append(f"| resident memory ≤ 64 MB under load ({b}) | {max(v):.0f} MB | "
+                         + (("yes" if max(v) <= 64 else "**no**") if judged else "— (target is SQLite's)")
+                         + " |")
+    for b in ("SQLite", "PostgreSQL"):
+        v = f.get("ready_ms@" + b)
+        if v:
+            lines.append(f"| ready ≤ 200 ms after start ({b}) | {max(v):.0f} ms | "
+                         + (("yes" if max(v) <= 200 else "**no**") if b == "SQLite" else "— (target is SQLite's)")
+                         + " |")
     if "web_bytes" in f:
         v = max(f["web_bytes"])
         add("initial web bytes ≤ 400 KB gzipped", f"{v / 1024:.0f} KB", v <= 400 * 1024)
