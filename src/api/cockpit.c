@@ -107,51 +107,19 @@ static json_t *indicators(struct ctx *x)
 	return items;
 }
 
-static int64_t region_number(const char *code)
-{
-	char *end = NULL;
-	long long v = strtoll(code ? code : "", &end, 10);
-	return end && !*end ? (int64_t)v : 0;
-}
-
-static struct proj_fact fact_of(const json_t *f)
-{
-	int kind = proj_kind_find(json_string_value(json_object_get(f, "kind")),
-				  json_string_length(json_object_get(f, "kind")));
-	int cat = proj_category_find(json_string_value(json_object_get(f, "category")),
-				     json_string_length(json_object_get(f, "category")));
-	bool cont = kind == PKIND_CONTINUING;
-	struct proj_fact p = {
-		.id = json_integer_value(json_object_get(f, "id")),
-		.kind = kind < 0 ? PKIND_NEW : (enum proj_kind)kind,
-		.category = cat < 0 ? PCAT_INDUSTRY : (enum proj_category)cat,
-		.region = region_number(json_string_value(json_object_get(f, "region"))),
-		.department_id = json_integer_value(json_object_get(f, "department_id")),
-		.leader_id = json_integer_value(json_object_get(f, "leader_id")),
-		.planned_start = projects_json_date(f, "planned_start"),
-		.started = projects_json_date(f, cont ? "resumed" : "actual_start"),
-		.planned_completion = projects_json_date(f, "planned_finish"),
-		.completed = projects_json_date(f, "actual_finish"),
-		.stats_date = projects_json_date(f, "stats_date"),
-		.annual_plan_yuan = json_integer_value(json_object_get(f, "annual_plan")),
-		.ytd_done_yuan = json_integer_value(json_object_get(f, "invest_ytd")),
-	};
-	return p;
-}
-
 static json_t *rate_json(const struct proj_rate *r)
 {
 	return json_pack("{s:I,s:I,s:I,s:b}", "done", (json_int_t)r->done, "target",
 			 (json_int_t)r->target, "bp", (json_int_t)r->bp, "defined", r->defined);
 }
 
-static json_t *rates(const json_t *facts, int year, int32_t today)
+static json_t *rates(const struct proj_rate_item *items, size_t n, int year, int32_t today)
 {
-	size_t n = json_array_size(facts), n_rows = 0;
 	struct proj_fact *f = xcalloc(n ? n : 1, sizeof *f);
 	for (size_t i = 0; i < n; i++)
-		f[i] = fact_of(json_array_get(facts, i));
+		f[i] = items[i].f;
 	struct proj_rate_row row;
+	size_t n_rows = 0;
 	bool ok = proj_rates_group(f, n, year, today, PGROUP_ALL, &row, 1, &n_rows);
 	free(f);
 	if (!ok)
@@ -161,37 +129,8 @@ static json_t *rates(const json_t *facts, int year, int32_t today)
 			 "investment", rate_json(&row.investment), "stats", rate_json(&row.stats));
 }
 
-/* Red projects, then yellow, at most LIST_MAX; counts of both. */
-static json_t *lagging(const json_t *facts, json_t *counts)
-{
-	json_t *out = json_array();
-	static const char *const lights[] = { "red", "yellow" };
-	for (int l = 0; l < 2; l++) {
-		int64_t count = 0;
-		size_t i;
-		const json_t *f;
-		json_array_foreach(facts, i, f) {
-			const char *light = json_string_value(json_object_get(f, "light"));
-			if (!light || strcmp(light, lights[l]))
-				continue;
-			count++;
-			if (json_array_size(out) < LIST_MAX)
-				json_array_append_new(
-					out, json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:O}", "id",
-						       json_object_get(f, "id"), "name",
-						       json_object_get(f, "name"), "light",
-						       json_object_get(f, "light"), "stage",
-						       json_object_get(f, "stage"), "leader_name",
-						       json_object_get(f, "leader_name"), "department_name",
-						       json_object_get(f, "department_name"), "reasons",
-						       json_object_get(f, "light_reasons")));
-		}
-		json_object_set_new(counts, lights[l], json_integer(count));
-	}
-	return out;
-}
-
-/* The projects part: rates over the year's projects, lagging, overdue. */
+/* The year's projects are read as structs, not JSON: a city has 5,000 of
+ * them and only the ten lagging ones are shown by name (issue 5). */
 static gcode projects_part(struct ctx *x, json_t *out, struct gerror *e)
 {
 	struct api_req *rq = x->rq;
@@ -201,29 +140,41 @@ static gcode projects_part(struct ctx *x, json_t *out, struct gerror *e)
 	projects_iso_format(today, today_s);
 	int year = proj_date_year(today);
 	bool staff = rq->who.role == ROLE_STAFF; /* staff see their department's projects */
+	int64_t own = rq->who.department_id ? rq->who.department_id : -1;
 	struct facts_query fq = { .lo = lo, .hi = hi, .plan_year = year,
-				  .department_id = staff ? rq->who.department_id : 0 };
-	json_t *facts = NULL, *problems = NULL;
-	gcode rc = store_project_facts(rq->db, &fq, &facts, e);
+				  .department_id = staff ? own : 0 };
+	struct proj_rate_item *items = NULL;
+	size_t n = 0;
+	json_t *lag = NULL, *problems = NULL;
+	/* the lights shown are today's, as on the project pages */
+	gcode rc = projects_refresh_stale(rq, lo, hi, e);
+	if (rc == G_OK)
+		rc = store_project_rate_facts(rq->db, &fq, &items, &n, e);
+	if (rc == G_OK && !(lag = store_project_lagging(rq->db, &fq, LIST_MAX)))
+		rc = db_error(e);
 	struct problem_query pq = { .lo = lo, .hi = hi, .overdue_today = today_s,
-				    .staff_department = staff ? rq->who.department_id : 0,
+				    .staff_department = staff ? own : 0,
 				    .limit = LIST_MAX };
 	if (rc == G_OK)
 		rc = store_problem_list(rq->db, &pq, &problems, e);
 	if (rc != G_OK) {
-		json_decref(facts);
+		free(items);
+		json_decref(lag);
 		return rc;
 	}
-	json_t *counts = json_object();
+	int64_t by_light[PLIGHT__COUNT] = { 0 };
+	for (size_t i = 0; i < n; i++)
+		by_light[items[i].light]++;
 	json_object_set_new(out, "projects",
 			    json_pack("{s:i,s:s,s:I,s:o}", "year", year, "asof", today_s, "n_projects",
-				      (json_int_t)json_array_size(facts), "rates",
-				      rates(facts, year, today)));
-	json_object_set_new(out, "lagging", lagging(facts, counts));
+				      (json_int_t)n, "rates", rates(items, n, year, today)));
+	json_object_set_new(out, "lagging", lag);
+	json_t *counts = json_pack("{s:I,s:I}", "red", (json_int_t)by_light[PLIGHT_RED], "yellow",
+				   (json_int_t)by_light[PLIGHT_YELLOW]);
 	json_object_set(out, "overdue_problems", json_object_get(problems, "items"));
 	json_object_set(counts, "overdue_problems", json_object_get(problems, "total"));
 	json_object_set_new(out, "counts", counts);
-	json_decref(facts);
+	free(items);
 	json_decref(problems);
 	return G_OK;
 }

@@ -17,23 +17,9 @@ int32_t projects_today(const struct api_req *rq)
 	return (int32_t)((rq->now + 8 * 3600) / 86400);
 }
 
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 bool projects_iso_parse(const char *s, int32_t *out)
 {
-	if (!s || strlen(s) != PROJ_DATE_ISO_LEN || s[4] != '-' || s[7] != '-')
-		return false;
-	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-	return y >= 1900 && y <= 2199 && m > 0 && d > 0 && proj_date_from_ymd(y, m, d, out);
+	return s && proj_date_parse_iso(s, strlen(s), out);
 }
 
 void projects_iso_format(int32_t d, char out[PROJ_DATE_ISO_LEN + 1])

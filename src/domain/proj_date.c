@@ -38,6 +38,25 @@ static int32_t days_from_civil(int y, int m, int d)
 	return (int32_t)(era * DAYS_PER_ERA + doe - EPOCH_SHIFT);
 }
 
+static int iso_digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+bool proj_date_parse_iso(const char *s, size_t len, int32_t *out)
+{
+	if (!s || len != PROJ_DATE_ISO_LEN || s[4] != '-' || s[7] != '-')
+		return false;
+	int y = iso_digits(s, 4), m = iso_digits(s + 5, 2), d = iso_digits(s + 8, 2);
+	return y >= 1900 && y <= 2199 && m > 0 && d > 0 && proj_date_from_ymd(y, m, d, out);
+}
+
 bool proj_date_from_ymd(int year, int month, int day, int32_t *out)
 {
 	int dim = proj_days_in_month(year, month);

@@ -31,6 +31,9 @@ int proj_days_in_month(int year, int month);
 /* The date of year-month-day. False, *out untouched, when it does not
  * exist (2024-02-30, 2023-02-29, month 13) or is out of range. */
 bool proj_date_from_ymd(int year, int month, int day, int32_t *out);
+/* Strict "YYYY-MM-DD" (len bytes of s, exactly PROJ_DATE_ISO_LEN, years
+ * 1900..2199 as stored); false, *out untouched, for anything else. */
+bool proj_date_parse_iso(const char *s, size_t len, int32_t *out);
 /* Splits a valid date; false, *out untouched, for an invalid one. */
 bool proj_date_to_ymd(int32_t d, struct proj_ymd *out);
 /* Year 1..9999, month 1..12 of d; 0 for an invalid date. */

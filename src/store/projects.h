@@ -10,6 +10,8 @@
 #include <stdarg.h>
 #include <stdint.h>
 
+#include "domain/proj_light.h"
+#include "domain/proj_rates.h"
 #include "store/db.h"
 
 /* The editable registry fields; text may be NULL (stored NULL). */
@@ -187,6 +189,20 @@ struct facts_query {
 };
 gcode store_project_facts(struct db *c, const struct facts_query *q, json_t **out,
 			  struct gerror *e);
+/* A project as summaries over thousands need it: its rate facts (ytd and,
+ * for 续建, started = this year's resumption, as above) and status light. */
+struct proj_rate_item {
+	struct proj_fact f;
+	enum proj_light light;
+};
+/* The projects of store_project_facts as rate items, in id order, read
+ * without JSON; *out is malloc'd (free it), NULL when *n is 0. */
+gcode store_project_rate_facts(struct db *c, const struct facts_query *q,
+			       struct proj_rate_item **out, size_t *n, struct gerror *e);
+/* Of the same projects, the red ones then the yellow, each in id order, at
+ * most limit: {id, name, light, stage, leader_name, department_name,
+ * reasons}; NULL on a database error. */
+json_t *store_project_lagging(struct db *c, const struct facts_query *q, int64_t limit);
 /* Rows carrying project_id as {"<project_id>": [rows]}; takes rows (NULL
  * gives NULL). */
 json_t *store_group_by_project(json_t *rows);

@@ -353,3 +353,28 @@ test('photos: only real images, size limit, one copy per content, bytes with a s
   const au = await auditor.get('/api/v1/audit?action=photo_add&per_page=50');
   assert.ok(au.json.items.length >= 3, 'photo uploads audited');
 });
+
+test('cockpit: its project figures are those of the project pages (rates, lights, lagging order)', async () => {
+  for (const c of [city, leader, staff]) {
+    const region = c === city ? '220100' : '220104';
+    const k = await c.get(`/api/v1/cockpit?region=${region}`);
+    assert.equal(k.status, 200, k.text);
+    const r = await c.get(`/api/v1/projects/rates?year=${YEAR}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(k.json.projects.n_projects, r.json.total.n_projects, c.user.username);
+    for (const x of ['start', 'start_resume', 'completion', 'investment', 'stats'])
+      assert.deepEqual(k.json.projects.rates[x], r.json.total[x], `${c.user.username} ${x}`);
+    // lights as the project list shows them today; red first, then yellow, each by id
+    const all = await allProjects(c);
+    const lit = (l) => all.filter((p) => p.light === l).map((p) => p.id).sort((a, b) => a - b);
+    assert.equal(k.json.counts.red, lit('red').length, c.user.username);
+    assert.equal(k.json.counts.yellow, lit('yellow').length, c.user.username);
+    assert.deepEqual(k.json.lagging.map((p) => p.id), [...lit('red'), ...lit('yellow')].slice(0, 10));
+    for (const p of k.json.lagging) {
+      const row = all.find((x) => x.id === p.id);
+      assert.deepEqual([p.name, p.light, p.stage, p.leader_name, p.department_name],
+        [row.name, row.light, row.stage, row.leader_name, row.department_name]);
+      assert.ok(Array.isArray(p.reasons) && p.reasons.length > 0, `reasons of ${p.name}`);
+    }
+  }
+});

@@ -223,6 +223,25 @@ static void test_format_iso(void **state)
 	assert_string_equal(out, "");
 }
 
+static void test_parse_iso(void **state)
+{
+	(void)state;
+	int32_t d = 7;
+	assert_true(proj_date_parse_iso("2024-02-29", 10, &d));
+	assert_int_equal(d, ymd(2024, 2, 29));
+	assert_true(proj_date_parse_iso("2024-02-29T08:00", 10, &d)); /* only len bytes are read */
+	d = 7;
+	assert_false(proj_date_parse_iso("2023-02-29", 10, &d));
+	assert_false(proj_date_parse_iso("2024-2-29", 9, &d));
+	assert_false(proj_date_parse_iso("2024/02/29", 10, &d));
+	assert_false(proj_date_parse_iso("2024-02-2x", 10, &d));
+	assert_false(proj_date_parse_iso("1899-12-31", 10, &d));
+	assert_false(proj_date_parse_iso("2024-00-10", 10, &d));
+	assert_false(proj_date_parse_iso(NULL, 10, &d));
+	assert_false(proj_date_parse_iso("2024-02-29", 11, &d));
+	assert_int_equal(d, 7);
+}
+
 /* proj_ratio: exact multiply-divide, rounding half away from zero. */
 static void test_muldiv(void **state)
 {
@@ -309,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_pace_by_month),
 		cmocka_unit_test(test_pace_of_range),
 		cmocka_unit_test(test_format_iso),
+		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_muldiv),
 		cmocka_unit_test(test_bp_format),
 	};
