@@ -68,6 +68,8 @@ static int serve_app(struct app *app, const char *banner_extra, const char *admi
 	signal(SIGPIPE, SIG_IGN);
 	int pool = app->cfg.threads + 2;
 	struct http_server *srv = NULL;
+	if (app->cfg.db_cache_mb > 0) /* each connection keeps its own pages */
+		db_sqlite_set_cache_kib((int)((int64_t)app->cfg.db_cache_mb * 1024 / pool));
 	if (store_open(app->cfg.db, pool, &app->store, &e) != G_OK) {
 		cli_error(&e);
 		return 1;
@@ -170,7 +172,7 @@ static int run_demo(struct cli_args *a)
 static const char *const serve_settings[] = { "db", "listen", "web_root", "threads",
 	"max_connections", "max_body", "max_upload", "conn_timeout", "conn_memory", "session_idle_minutes",
 	"lockout_threshold", "lockout_minutes", "secure_cookies", "trust_proxy", "cache_mb",
-	"cache_check_ms", "cache_max_seconds", "log_level", NULL };
+	"cache_check_ms", "cache_max_seconds", "db_cache_mb", "log_level", NULL };
 
 static const struct cli_flag demo_flags[] = {
 	{ "admin-password-stdin", false,

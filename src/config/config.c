@@ -38,6 +38,8 @@ const struct config_opt config_opts[] = {
 	    "how often in milliseconds to look for other processes' writes (cached answers)"),
 	OPT("cache_max_seconds", 'i', cache_max_seconds, "10",
 	    "longest a cached answer is kept, whatever happens (unaudited outside writes)"),
+	OPT("db_cache_mb", 'i', db_cache_mb, "24",
+	    "memory in MiB for SQLite's page cache, shared out over the database connections"),
 	OPT_S("log_level", log_level, "info", "debug, info, warn or error"),
 	{ 0 },
 };

@@ -26,6 +26,7 @@ struct config {
 	int cache_mb;           /* answer and session cache, MiB; 0: off */
 	int cache_check_ms;     /* look for other processes' writes this often */
 	int cache_max_seconds;  /* a cached answer's longest life */
+	int db_cache_mb;        /* SQLite page cache over all pooled connections, MiB */
 	char log_level[16];
 };
 

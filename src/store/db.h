@@ -57,6 +57,12 @@ struct db_base {
 extern const struct db_driver db_sqlite_driver;
 extern const struct db_driver db_postgres_driver;
 
+/* SQLite's page cache per connection opened from now on, in KiB (at least
+ * 512); 0 leaves SQLite's default (2 MiB). Set before the store is opened. */
+void db_sqlite_set_cache_kib(int kib);
+/* The page cache size connections are opened with, in KiB. */
+int db_sqlite_cache_kib(void);
+
 /* Opens by URL: postgres:// or postgresql:// selects PostgreSQL, anything
  * else is a SQLite file path. */
 gcode db_open(const char *url, struct db **out, struct gerror *e);

@@ -437,8 +437,11 @@ gcode store_enterprise_bulk_end(struct db *c, int64_t rows, struct gerror *e)
 
 void store_enterprise_bulk_cancel(struct db *c)
 {
-	if (db_dialect_of(c) == DB_SQLITE) /* back to SQLite's default: pooled connections stay small */
-		db_exec(c, "PRAGMA cache_size = -2000", NULL);
+	if (db_dialect_of(c) != DB_SQLITE)
+		return;
+	char q[48]; /* back to the configured size: pooled connections stay small */
+	snprintf(q, sizeof q, "PRAGMA cache_size = -%d", db_sqlite_cache_kib());
+	db_exec(c, q, NULL);
 }
 
 /* $1 is the larger of the range's start and the last region read, so the

@@ -93,6 +93,18 @@ static gcode sq_exec(struct db *c, const char *sql, struct gerror *e)
  * Guatu never reads them. Must run before SQLite initialises. */
 static pthread_once_t sq_once = PTHREAD_ONCE_INIT;
 
+static _Atomic int sq_cache_kib = 2000; /* SQLite's own default */
+
+void db_sqlite_set_cache_kib(int kib)
+{
+	sq_cache_kib = kib <= 0 ? 2000 : kib < 512 ? 512 : kib;
+}
+
+int db_sqlite_cache_kib(void)
+{
+	return sq_cache_kib;
+}
+
 static void sq_global_init(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -119,6 +131,11 @@ static gcode sq_open(const char *url, struct db **out, struct gerror *e)
 	gcode g = sq_exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 			     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
 			  e);
+	if (g == G_OK) {
+		char q[48];
+		snprintf(q, sizeof q, "PRAGMA cache_size = -%d", sq_cache_kib);
+		g = sq_exec(c, q, e);
+	}
 	if (g != G_OK) {
 		sqlite3_close(c->h);
 		free(c);

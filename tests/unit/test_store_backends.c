@@ -497,6 +497,26 @@ static void test_open_failure_is_io_error(void **state)
 	assert_true(e.en[0] != '\0');
 }
 
+/* ---- SQLite only ---- */
+
+/* db_cache_mb reaches every connection opened afterwards, within bounds. */
+static void test_sqlite_page_cache_setting(void **state)
+{
+	(void)state;
+	struct gerror e = {0};
+	static const int asked[] = {8192, 100, 0};
+	static const int kept[] = {8192, 512, 2000};
+	for (int i = 0; i < 3; i++) {
+		db_sqlite_set_cache_kib(asked[i]);
+		assert_int_equal(db_sqlite_cache_kib(), kept[i]);
+		struct db *c = NULL;
+		if (db_open(cur->url, &c, &e) != G_OK)
+			fail_msg("open: %s", e.en);
+		assert_int_equal(scalar(c, "PRAGMA cache_size"), -kept[i]);
+		db_close(c);
+	}
+}
+
 /* ---- PostgreSQL only ---- */
 
 /* The cache key is the SQL's address; new text at the same address must
@@ -607,7 +627,8 @@ static void test_pg_not_configured(void **state)
 
 static int run_sqlite(void)
 {
-	static const struct CMUnitTest tests[] = {COMMON_TESTS};
+	static const struct CMUnitTest tests[] = {COMMON_TESTS,
+						   T(test_sqlite_page_cache_setting)};
 	snprintf(sqlite_be.url, sizeof sqlite_be.url, "/tmp/guatu-backends-XXXXXX");
 	int fd = mkstemp(sqlite_be.url);
 	if (fd < 0) {
