@@ -1,5 +1,7 @@
 /* Answers of ROUTE_CACHE routes, kept until the data changes. The key is
- * the user and session (GET /me answers the session's CSRF token), the
+ * the user (and the session for ROUTE_PER_SESSION: GET /me answers the
+ * session's CSRF token; every other answer is the same on each of a user's
+ * devices, so a leader's second login finds it ready), the
  * date (answers speak of "today" in China time, as projects_today does:
  * days overdue, the year's pace), the path and every query argument. An
  * entry is valid under the data generation captured before the handler
@@ -19,10 +21,10 @@
  * meeting opens it at once after a data import. */
 enum { CLAIM_WAIT_MS = 3000 };
 
-static bool make_key(struct api_req *rq, char *key, size_t cap)
+static bool make_key(struct api_req *rq, bool per_session, char *key, size_t cap)
 {
 	int n = snprintf(key, cap, "%lld|%s|%ld|%s|", (long long)rq->who.user_id,
-			 rq->session_hash, (long)projects_today(rq), rq->path);
+			 per_session ? rq->session_hash : "", (long)projects_today(rq), rq->path);
 	if (n < 0 || (size_t)n >= cap)
 		return false;
 	if (!rq->query_canon_fn)
@@ -31,13 +33,13 @@ static bool make_key(struct api_req *rq, char *key, size_t cap)
 	return q != (size_t)-1;
 }
 
-bool api_cache_lookup(struct api_req *rq, struct api_resp *rs)
+bool api_cache_lookup(struct api_req *rq, struct api_resp *rs, bool per_session)
 {
 	rs->cache_key[0] = '\0';
 	if (!rq->app->answers || strcmp(rq->method, "GET"))
 		return false;
 	char key[sizeof rs->cache_key];
-	if (!make_key(rq, key, sizeof key))
+	if (!make_key(rq, per_session, key, sizeof key))
 		return false;
 	size_t len;
 	bool mine;

@@ -79,6 +79,9 @@ enum {
 	/* The answer depends only on the user, the URL, the date and the data:
 	 * it is kept until the data changes (answer_cache.c). */
 	ROUTE_CACHE = 16,
+	/* with ROUTE_CACHE: the answer is the session's too (GET /me: its CSRF
+	 * token), so it is kept per session, not per user */
+	ROUTE_PER_SESSION = 32,
 };
 
 /* A photo is at most PROJ_PHOTO_MAX (1 MiB); the HTTP layer stops reading a
@@ -106,7 +109,7 @@ void api_resp_free(struct api_resp *rs);
  * one computing the answer: the HTTP layer must then call api_cache_store,
  * which keeps the JSON text of a 200 answer (json NULL: nothing to keep)
  * and lets requests waiting for the same answer go on. */
-bool api_cache_lookup(struct api_req *rq, struct api_resp *rs);
+bool api_cache_lookup(struct api_req *rq, struct api_resp *rs, bool per_session);
 void api_cache_store(struct app *app, const struct api_resp *rs, int64_t now, const char *json,
 		     size_t len);
 /* The largest body the route for method and path accepts; *too_large is set

@@ -149,7 +149,7 @@ static gcode run(struct api_req *rq, struct api_resp *rs, struct gerror *e)
 			return gerr_set(e, G_ERR_FORBIDDEN, "password",
 					"请先修改初始密码", "change your initial password first");
 	}
-	if ((r->flags & ROUTE_CACHE) && api_cache_lookup(rq, rs))
+	if ((r->flags & ROUTE_CACHE) && api_cache_lookup(rq, rs, r->flags & ROUTE_PER_SESSION))
 		return G_OK;
 	return r->fn(rq, rs, e);
 }

@@ -5,7 +5,7 @@
 const struct api_route api_routes[] = {
 	{ "POST", "/api/v1/session", h_session_create, ROUTE_PUBLIC, "log in" },
 	{ "DELETE", "/api/v1/session", h_session_delete, ROUTE_ANY_PW, "log out" },
-	{ "GET", "/api/v1/me", h_me, ROUTE_ANY_PW | ROUTE_CACHE, "the current user and CSRF token" },
+	{ "GET", "/api/v1/me", h_me, ROUTE_ANY_PW | ROUTE_CACHE | ROUTE_PER_SESSION, "the current user and CSRF token" },
 	{ "POST", "/api/v1/me/password", h_me_password, ROUTE_ANY_PW, "change own password" },
 	{ "GET", "/api/v1/roles", h_roles, 0, "the roles" },
 	{ "GET", "/api/v1/regions", h_regions_list, 0, "list regions" },

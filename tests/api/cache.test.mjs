@@ -102,3 +102,19 @@ test('disabling a user ends its cached session at once', async () => {
   const e = await sys.patch(`/api/v1/users/${u.user.id}`, { disabled: false }, { 'If-Match': d.headers.get('etag') });
   assert.equal(e.status, 200, e.text);
 });
+
+test('a user\'s second session finds the answer the first computed; GET /me stays the session\'s own', async () => {
+  // both logins first: a login is a write, and a write makes every kept answer stale
+  const [s1, s2] = [await loginAs(slow.url, 'cy_leader'), await loginAs(slow.url, 'cy_leader')];
+  const kept = await names(s1);
+  await create(await loginAs(a.url, 'cy_leader'), '跨会话缓存测试有限公司');
+  // slow looks for other processes' writes once a minute: only a kept answer can lack it
+  assert.deepEqual(await names(s2), kept, 'the second session got the answer the first computed');
+  assert.ok(!kept.includes('跨会话缓存测试有限公司'));
+  const [m1, m2] = [await s1.get('/api/v1/me'), await s2.get('/api/v1/me')];
+  assert.equal(m1.status, 200);
+  assert.equal(m2.status, 200);
+  assert.equal(m1.json.user.id, m2.json.user.id);
+  assert.notEqual(m1.json.csrf_token, m2.json.csrf_token, 'each session its own CSRF token');
+  assert.equal((await s1.get('/api/v1/me')).json.csrf_token, m1.json.csrf_token);
+});
