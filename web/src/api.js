@@ -41,7 +41,8 @@ function qs(query) {
 }
 
 // Returns { data, etag, status }. Throws ApiError.
-export async function request(method, path, { body, query, ifMatch } = {}) {
+// quiet: a 401 only rejects (a prefetch made before the session is known).
+export async function request(method, path, { body, query, ifMatch, quiet } = {}) {
   const headers = { Accept: 'application/json' }
   if (method !== 'GET' && method !== 'HEAD') {
     headers['Content-Type'] = 'application/json'
@@ -68,7 +69,7 @@ export async function request(method, path, { body, query, ifMatch } = {}) {
     const err = new ApiError(res.status, data)
     // A stale version: 412, or 409 to a request that named its version.
     err.stale = res.status === 412 || (res.status === 409 && !!ifMatch)
-    if (res.status === 401 && path !== '/session' && path !== '/me' && path !== '/me/password') {
+    if (res.status === 401 && !quiet && path !== '/session' && path !== '/me' && path !== '/me/password') {
       session.user = null
       session.csrf = ''
       onUnauthorized()

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { session, loadMe, setUnauthorizedHandler } from './api.js'
 import { can } from './roles.js'
 import { MODULES } from './modules.js'
+import { prefetch } from './prefetch.js'
 import AppLayout from './layouts/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
 import HomeView from './views/HomeView.vue'
@@ -51,8 +52,24 @@ export const router = createRouter({
   scrollBehavior: () => ({ top: 0 }),
 })
 
+// A lazy route's code: started at once (alongside GET /me on the first
+// visit), not after the guards.
+function startLoading(to) {
+  for (const r of to.matched) {
+    const c = r.components && r.components.default
+    if (typeof c === 'function') c().catch(() => {})
+  }
+}
+
+const cockpitQuery = (q) => ({ region: q.region || '', period: q.period || '' })
+const isCockpit = (to) => to.name === 'cockpit' || to.name === 'cockpit-screen'
+
 router.beforeEach(async (to) => {
-  if (!session.checked) await loadMe()
+  startLoading(to)
+  if (!session.checked) {
+    if (isCockpit(to)) prefetch('/cockpit', cockpitQuery(to.query)) // alongside GET /me
+    await loadMe()
+  }
   const u = session.user
   if (to.meta.public) {
     if (u) return u.must_change_password ? { name: 'change-password' } : { name: 'home' }
@@ -62,6 +79,7 @@ router.beforeEach(async (to) => {
   // A user who must change the password goes nowhere else.
   if (u.must_change_password && to.name !== 'change-password') return { name: 'change-password' }
   if (to.meta.allow && !to.meta.allow(u.role)) return { name: 'forbidden' }
+  if (isCockpit(to)) prefetch('/cockpit', cockpitQuery(to.query))
   return true
 })
 
