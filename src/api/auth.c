@@ -101,9 +101,20 @@ static bool session_from_cache(struct api_req *rq, struct user_row *u, int64_t *
 	mem_wipe(v, len);
 	free(v);
 	int64_t idle = (int64_t)rq->app->cfg.session_idle_minutes * 60;
-	if (!ok || rq->now - cs.last_seen >= (idle < TOUCH_S ? idle : TOUCH_S) ||
-	    rq->now < cs.last_seen)
+	if (!ok || rq->now < cs.last_seen)
 		return false;
+	if (rq->now - cs.last_seen >= (idle < TOUCH_S ? idle : TOUCH_S)) {
+		/* This request reads the session from the database and touches it;
+		 * the requests that come meanwhile find it fresh here instead of
+		 * queueing thirty-two durable UPDATEs behind each other. */
+		if (rq->now - cs.last_seen < idle) {
+			cs.last_seen = rq->now;
+			lru_cache_put(rq->app->sessions, rq->session_hash, rq->gen, rq->now, &cs,
+				      sizeof cs);
+		}
+		mem_wipe(&cs, sizeof cs);
+		return false;
+	}
 	memset(u, 0, sizeof *u);
 	u->id = cs.user_id;
 	u->department_id = cs.department_id;
@@ -151,8 +162,11 @@ static gcode by_cookie(struct api_req *rq, struct api_resp *rs, struct gerror *e
 	if (session_from_cache(rq, &u, &last_seen))
 		return set_principal(rq, &u, e);
 	gcode rc = store_session_user(rq->db, rq->session_hash, &u, rq->csrf, &last_seen, e);
-	if (rc == G_ERR_NOTFOUND)
+	if (rc == G_ERR_NOTFOUND) {
+		if (rq->app->sessions) /* the entry session_from_cache may just have renewed */
+			lru_cache_forget(rq->app->sessions, rq->session_hash);
 		return unauth(e, "会话已失效，请重新登录", "the session has ended: please log in again");
+	}
 	if (rc != G_OK)
 		return rc;
 	int64_t idle = (int64_t)rq->app->cfg.session_idle_minutes * 60;
