@@ -157,8 +157,8 @@ bench_backend() { # $1 label, $2 db
   bench_reads "$label" "$project"
   bench_reports "$label" "$db"
   if [ "$label" = SQLite ] && [ -x /usr/bin/chromium ]; then
-    read -r t_login t_cockpit t_chart < <(node bench/first-render.mjs "$url/" bench "$PW")
-    extra+=("first render, cold Chromium: login page ${t_login} ms; cockpit figures ${t_cockpit} ms, its trend chart ${t_chart} ms")
+    read -r t_login t_cockpit t_chart t_min t_max n_runs < <(node bench/first-render.mjs "$url/" bench "$PW")
+    extra+=("first render, cold Chromium: login page ${t_login} ms; cockpit figures ${t_cockpit} ms (median of ${n_runs} cold loads, each after a fresh login; ${t_min}–${t_max} ms), its trend chart ${t_chart} ms")
     results+=("render_ms=$t_cockpit")
   fi
   mb=$(peak_mb "$spid")

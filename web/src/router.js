@@ -64,12 +64,16 @@ function startLoading(to) {
 const cockpitQuery = (q) => ({ region: q.region || '', period: q.period || '' })
 const isCockpit = (to) => to.name === 'cockpit' || to.name === 'cockpit-screen'
 
+// The browser opens at most six connections to the server: the API
+// requests go first, ahead of the route's chunks.
 router.beforeEach(async (to) => {
-  startLoading(to)
+  let me = null
   if (!session.checked) {
+    me = loadMe()
     if (isCockpit(to)) prefetch('/cockpit', cockpitQuery(to.query)) // alongside GET /me
-    await loadMe()
   }
+  startLoading(to)
+  if (me) await me
   const u = session.user
   if (to.meta.public) {
     if (u) return u.must_change_password ? { name: 'change-password' } : { name: 'home' }
