@@ -1,7 +1,7 @@
 // A page's first GET started while its code still loads: the router asks
 // for it at the start of the navigation, the page takes it when it mounts
 // (once, and only while fresh), instead of asking after its chunks arrive.
-import { request } from './api.js'
+import { api, request } from './api.js'
 
 const FRESH_MS = 5000
 const pending = new Map() // key -> { at, promise }
@@ -25,5 +25,5 @@ export function getPrefetched(path, query) {
   const k = keyOf(path, query)
   const p = pending.get(k)
   pending.delete(k)
-  return p && Date.now() - p.at < FRESH_MS ? p.promise : request('GET', path, { query }).then((r) => r.data)
+  return p && Date.now() - p.at < FRESH_MS ? p.promise : api.get(path, query)
 }

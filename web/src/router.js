@@ -66,12 +66,11 @@ const isCockpit = (to) => to.name === 'cockpit' || to.name === 'cockpit-screen'
 
 // The browser opens at most six connections to the server: the API
 // requests go first, ahead of the route's chunks.
+// (A prefetch before the session is known is quiet; one the guards below
+// refuse is never taken.)
 router.beforeEach(async (to) => {
-  let me = null
-  if (!session.checked) {
-    me = loadMe()
-    if (isCockpit(to)) prefetch('/cockpit', cockpitQuery(to.query)) // alongside GET /me
-  }
+  const me = session.checked ? null : loadMe()
+  if (isCockpit(to)) prefetch('/cockpit', cockpitQuery(to.query))
   startLoading(to)
   if (me) await me
   const u = session.user
@@ -83,7 +82,6 @@ router.beforeEach(async (to) => {
   // A user who must change the password goes nowhere else.
   if (u.must_change_password && to.name !== 'change-password') return { name: 'change-password' }
   if (to.meta.allow && !to.meta.allow(u.role)) return { name: 'forbidden' }
-  if (isCockpit(to)) prefetch('/cockpit', cockpitQuery(to.query))
   return true
 })
 
